@@ -1,0 +1,50 @@
+/**
+ * `npm start`: builds the app when the build is missing or older than the sources, then serves it.
+ * Without DATABASE_URL it runs on the embedded PostGIS in DATA_DIR (default .data/pglite), which
+ * the first start fills with the demo data.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const entry = join(root, 'build/index.js');
+
+function newest(path: string): number {
+	const stat = statSync(path);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
+}
+
+const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'].map((p) => join(root, p));
+if (!existsSync(entry) || Math.max(...sources.map(newest)) > statSync(entry).mtimeMs) {
+	console.log('digonce: building the app (vite build)…');
+	const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+	if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const port = process.env.PORT ?? '3000';
+const host = process.env.HOST ?? '0.0.0.0';
+const shown = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+const server = spawn(process.execPath, [entry], {
+	cwd: root,
+	stdio: 'inherit',
+	env: { ...process.env, PORT: port, HOST: host, ORIGIN: process.env.ORIGIN ?? shown }
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));
+
+const started = Date.now();
+const poll = setInterval(async () => {
+	try {
+		const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+		if (!res.ok) return;
+		const health = (await res.json()) as { database: string; postgis: string };
+		clearInterval(poll);
+		const seconds = ((Date.now() - started) / 1000).toFixed(1);
+		console.log(`\ndigonce is running at ${shown}  (${health.database}, PostGIS ${health.postgis}; ready in ${seconds} s)`);
+		if (health.database === 'pglite') console.log('Embedded database with demo data. Demo accounts: see README.md. Stop with Ctrl+C.\n');
+	} catch {
+		/* not listening yet */
+	}
+}, 250);

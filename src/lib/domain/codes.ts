@@ -1,0 +1,46 @@
+/** The stable codes of DESIGN.md §2. The database enforces the same lists (sql/migrations). */
+export const ORGANISATION_KINDS = ['water', 'drainage', 'gas', 'power', 'telecom', 'municipal', 'urban_management', 'housing'] as const;
+export const UTILITIES = ['water', 'rain', 'sewage', 'gas', 'power', 'telecom', 'lighting', 'road'] as const;
+export const WORK_KINDS = [
+	'new_pipe',
+	'replacement',
+	'rain_sewage_separation',
+	'cable_undergrounding',
+	'gas_to_homes',
+	'fibre_to_homes',
+	'road_reconstruction',
+	'road_major_repair',
+	'emergency_repair'
+] as const;
+export const WORK_STATUSES = ['draft', 'submitted', 'approved', 'in_progress', 'backfilled', 'restored', 'cancelled'] as const;
+export const NEIGHBOURHOOD_STATUSES = ['planned', 'approved', 'under_construction', 'completed', 'accepted'] as const;
+export const RAIN_SEWAGE_STATES = ['combined', 'separating', 'separated'] as const;
+export const MANAGEMENT_MODES = ['property_company', 'community', 'owners_self_governance'] as const;
+export const PROTECTION_LEVELS = ['national', 'provincial', 'municipal', 'county'] as const;
+export const RENOVATION_ITEMS = [
+	'pipes_underground',
+	'rain_sewage_separation',
+	'gas_to_homes',
+	'fibre_to_homes',
+	'roof_waterproofing',
+	'elevator',
+	'parking',
+	'lighting',
+	'greening',
+	'facade',
+	'illegal_structure_removal',
+	'fire_safety',
+	'septic_tank',
+	'road_paving',
+	'water_supply',
+	'power_upgrade'
+] as const;
+export const ROLES = ['planner', 'utility'] as const;
+
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+export type Utility = (typeof UTILITIES)[number];
+export type WorkKind = (typeof WORK_KINDS)[number];
+export type WorkStatus = (typeof WORK_STATUSES)[number];
+export type NeighbourhoodStatus = (typeof NEIGHBOURHOOD_STATUSES)[number];
+export type RainSewageState = (typeof RAIN_SEWAGE_STATES)[number];
+export type Role = (typeof ROLES)[number];

@@ -1,0 +1,37 @@
+import { codes } from './codes';
+import { common } from './common';
+import { errors } from './errors';
+import { conflicts } from './conflicts';
+import { works } from './works';
+
+export const LANGS = ['zh', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** Chinese is the reference: every key must exist in it, and English must cover the same keys. */
+const zh = { ...common.zh, ...codes.zh, ...errors.zh, ...conflicts.zh, ...works.zh };
+export type MessageKey = keyof typeof zh;
+const en: Record<MessageKey, string> = { ...common.en, ...codes.en, ...errors.en, ...conflicts.en, ...works.en };
+export const messages: Record<Lang, Record<MessageKey, string>> = { zh, en };
+
+export type MessageParams = Record<string, string | number>;
+
+export function t(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
+	const template = messages[lang][key] ?? messages.zh[key] ?? key;
+	return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+		name in params ? String(params[name]) : whole
+	);
+}
+
+/** A translator bound to one language, for components and handlers. */
+export const translator = (lang: Lang) => (key: MessageKey, params?: MessageParams) =>
+	t(lang, key, params);
+
+export const isLang = (value: unknown): value is Lang => LANGS.includes(value as Lang);
+
+/** `?lang=` wins, then the `lang` cookie, then Accept-Language; Chinese by default. */
+export function pickLang(query: string | null, cookie: string | undefined, acceptLanguage: string | null): Lang {
+	if (isLang(query)) return query;
+	if (isLang(cookie)) return cookie;
+	const first = acceptLanguage?.split(',')[0]?.trim().toLowerCase() ?? '';
+	return first.startsWith('en') ? 'en' : 'zh';
+}

@@ -1,0 +1,118 @@
+import type { Queryable } from '../db';
+import type { Utility, WorkKind, WorkStatus } from '$lib/domain/codes';
+
+export const CONFLICT_KINDS = ['time_overlap', 'repeat_excavation', 'moratorium', 'historic_district', 'renovation_window', 'sequence'] as const;
+export type ConflictKind = (typeof CONFLICT_KINDS)[number];
+export type Severity = 'high' | 'medium' | 'low';
+export const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+
+/** One row of `work_conflicts` / `conflict_scan` (sql/functions/0200_conflicts.sql). */
+export interface ConflictRow {
+	kind: ConflictKind;
+	severity: Severity;
+	subject_id: number;
+	/** every work involved, the subject first */
+	work_ids: number[];
+	historic_district_id: string | null;
+	neighbourhood_id: string | null;
+	gap_m: number | null;
+	overlap_days: number | null;
+	gap_days: number | null;
+	road_id: number | null;
+	road_end: string | null;
+	moratorium_until: string | null;
+	where_geojson: string | null;
+}
+
+export interface WorkSummary {
+	id: number;
+	organisation: string;
+	organisation_name: string;
+	organisation_short_name: string;
+	utility: Utility;
+	kind: WorkKind;
+	title: string | null;
+	start_date: string;
+	end_date: string;
+	status: WorkStatus;
+	emergency: boolean;
+}
+
+export interface ConflictContext {
+	works: Map<number, WorkSummary>;
+	historicDistricts: Map<string, { id: string; name: string; protection_level: string }>;
+	neighbourhoods: Map<string, { id: string; name: string; renovation_start: string; renovation_end: string; status: string }>;
+	settings: RuleSettings;
+}
+
+export interface RuleSettings {
+	co_location_m: number;
+	repeat_horizon_years: number;
+	moratorium_reconstruction_years: number;
+	moratorium_major_repair_years: number;
+	emergency_registration_hours: number;
+	trench_cost_cny_per_m: number;
+	reinstatement_cost_cny_per_m2: number;
+	disruption_cost_cny_per_day: number;
+}
+
+const CONFLICT_COLUMNS = `kind, severity, subject_id, work_ids, historic_district_id, neighbourhood_id, gap_m,
+	overlap_days, gap_days, road_id, road_end, moratorium_until, where_geojson`;
+
+export async function conflictsOfWork(db: Queryable, workId: number): Promise<ConflictRow[]> {
+	const { rows } = await db.query<ConflictRow>(`SELECT ${CONFLICT_COLUMNS} FROM work_conflicts($1)`, [workId]);
+	return rows.map(normalise);
+}
+
+export async function scanConflicts(db: Queryable, cityCode: string): Promise<ConflictRow[]> {
+	const { rows } = await db.query<ConflictRow>(`SELECT ${CONFLICT_COLUMNS} FROM conflict_scan($1)`, [cityCode]);
+	return rows.map(normalise);
+}
+
+/** int8 arrays arrive as strings from one driver and numbers from the other. */
+export const normalise = (row: ConflictRow): ConflictRow => ({
+	...row,
+	subject_id: Number(row.subject_id),
+	work_ids: row.work_ids.map(Number),
+	road_id: row.road_id === null ? null : Number(row.road_id)
+});
+
+export async function ruleSettings(db: Queryable, cityCode: string): Promise<RuleSettings> {
+	const { rows } = await db.query<{ key: keyof RuleSettings; value: number }>(
+		`SELECT d.key, coalesce(s.value, d.value) AS value
+		   FROM rule_setting_default d LEFT JOIN rule_setting s ON s.key = d.key AND s.city_code = $1`,
+		[cityCode]
+	);
+	return Object.fromEntries(rows.map((r) => [r.key, Number(r.value)])) as unknown as RuleSettings;
+}
+
+/** Everything a message about these conflicts names: the works, districts and neighbourhoods. */
+export async function conflictContext(db: Queryable, cityCode: string, rows: ConflictRow[]): Promise<ConflictContext> {
+	const workIds = [...new Set(rows.flatMap((r) => [...r.work_ids, ...(r.road_id ? [r.road_id] : [])]))];
+	const hdIds = [...new Set(rows.map((r) => r.historic_district_id).filter((v): v is string => !!v))];
+	const nbIds = [...new Set(rows.map((r) => r.neighbourhood_id).filter((v): v is string => !!v))];
+	const [works, hds, nbs, settings] = await Promise.all([
+		workIds.length
+			? db.query<WorkSummary>(
+					`SELECT w.id, w.organisation_id AS organisation, o.name AS organisation_name, o.short_name AS organisation_short_name,
+					        w.utility, w.kind, w.title, w.start_date, w.end_date, w.status, w.emergency
+					   FROM work w JOIN organisation o ON o.id = w.organisation_id WHERE w.id = ANY($1::bigint[])`,
+					[workIds]
+				)
+			: { rows: [] },
+		hdIds.length ? db.query<{ id: string; name: string; protection_level: string }>('SELECT id, name, protection_level FROM historic_district WHERE id = ANY($1::text[])', [hdIds]) : { rows: [] },
+		nbIds.length
+			? db.query<{ id: string; name: string; renovation_start: string; renovation_end: string; status: string }>(
+					'SELECT id, name, renovation_start, renovation_end, status FROM neighbourhood WHERE id = ANY($1::text[])',
+					[nbIds]
+				)
+			: { rows: [] },
+		ruleSettings(db, cityCode)
+	]);
+	return {
+		works: new Map(works.rows.map((w) => [Number(w.id), { ...w, id: Number(w.id) }])),
+		historicDistricts: new Map(hds.rows.map((h) => [h.id, h])),
+		neighbourhoods: new Map(nbs.rows.map((n) => [n.id, n])),
+		settings
+	};
+}

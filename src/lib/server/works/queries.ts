@@ -1,0 +1,89 @@
+import type { Queryable } from '$lib/server/db';
+import { featureCollectionSql, SqlParams } from '$lib/server/geojson';
+import type { Utility, WorkKind, WorkStatus } from '$lib/domain/codes';
+
+/**
+ * What anyone may see of a work. Names follow the body of `POST /api/works` (DESIGN.md §5),
+ * plus `status`. Depths, internal notes and who registered it stay with staff.
+ */
+export const PUBLIC_WORK_FIELDS = {
+	organisation: 'w.organisation_id',
+	organisation_name: 'o.name',
+	utility: 'w.utility',
+	kind: 'w.kind',
+	title: 'w.title',
+	description: 'w.description',
+	width_m: 'w.width_m',
+	start_date: 'w.start_date',
+	end_date: 'w.end_date',
+	status: 'w.status',
+	emergency: 'w.emergency',
+	neighbourhood_id: 'w.neighbourhood_id'
+} as const;
+
+export const STAFF_WORK_FIELDS = {
+	...PUBLIC_WORK_FIELDS,
+	depth_m: 'w.depth_m',
+	internal_note: 'w.internal_note',
+	status_reason: 'w.status_reason',
+	created_at: 'w.created_at',
+	updated_at: 'w.updated_at'
+} as const;
+
+/** Who is looking: the public, or a signed-in planner or utility (who alone sees its own drafts). */
+export type Viewer = { audience: 'public' } | { audience: 'staff'; organisationId: string | null };
+
+export interface WorkFilter {
+	cityCode: string;
+	bbox?: [number, number, number, number];
+	/** the excavation window meets [from, to] (inclusive dates) */
+	from?: string;
+	to?: string;
+	organisation?: string[];
+	utility?: Utility[];
+	kind?: WorkKind[];
+	status?: WorkStatus[];
+	district?: string[];
+	neighbourhood?: string;
+}
+
+export function workConditions(p: SqlParams, filter: WorkFilter, viewer: Viewer): string[] {
+	const where = [`w.city_code = ${p.add(filter.cityCode)}`];
+	// A draft is its organisation's own until submitted.
+	where.push(
+		viewer.audience === 'staff' && viewer.organisationId
+			? `(w.status <> 'draft' OR w.organisation_id = ${p.add(viewer.organisationId)})`
+			: `w.status <> 'draft'`
+	);
+	if (filter.bbox) where.push(p.bbox('w.geom', filter.bbox));
+	if (filter.from || filter.to) {
+		where.push(
+			`w.excavation_window && daterange(coalesce(${p.add(filter.from ?? null)}::date, '-infinity'), coalesce(${p.add(filter.to ?? null)}::date, 'infinity'), '[]')`
+		);
+	}
+	if (filter.organisation?.length) where.push(`w.organisation_id = ANY(${p.add(filter.organisation)}::text[])`);
+	if (filter.utility?.length) where.push(`w.utility = ANY(${p.add(filter.utility)}::text[])`);
+	if (filter.kind?.length) where.push(`w.kind = ANY(${p.add(filter.kind)}::text[])`);
+	if (filter.status?.length) where.push(`w.status = ANY(${p.add(filter.status)}::text[])`);
+	if (filter.neighbourhood) where.push(`w.neighbourhood_id = ${p.add(filter.neighbourhood)}`);
+	if (filter.district?.length) {
+		where.push(
+			`EXISTS (SELECT 1 FROM district d WHERE d.code = ANY(${p.add(filter.district)}::text[]) AND ST_Intersects(d.boundary, w.geom))`
+		);
+	}
+	return where;
+}
+
+export async function workCollection(db: Queryable, filter: WorkFilter, viewer: Viewer): Promise<string> {
+	const p = new SqlParams();
+	const sql = featureCollectionSql({
+		from: 'work w JOIN organisation o ON o.id = w.organisation_id',
+		id: 'w.id',
+		geometry: 'w.geom',
+		properties: viewer.audience === 'staff' ? STAFF_WORK_FIELDS : PUBLIC_WORK_FIELDS,
+		where: workConditions(p, filter, viewer),
+		orderBy: 'w.id'
+	});
+	const { rows } = await db.query<{ body: string }>(sql, p.values);
+	return rows[0].body;
+}

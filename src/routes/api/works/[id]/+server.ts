@@ -1,0 +1,22 @@
+import { json } from '@sveltejs/kit';
+import type { RequestEvent } from './$types';
+import { endpoint } from '$lib/server/http/endpoint';
+import { parseBody, readJson } from '$lib/server/http/validate';
+import { crsParam } from '$lib/server/http/crs';
+import { workIdParam } from '$lib/server/http/ids';
+import { requireRole } from '$lib/server/auth/guard';
+import { workPatchSchema } from '$lib/server/works/input';
+import { editWork, workDetail } from '$lib/server/works/lifecycle';
+import { defaultCityCode } from '$lib/server/city';
+
+/** One work with its conflicts and history (staff), or its public facts. */
+export const GET = endpoint(async ({ params, locals }: RequestEvent) => {
+	const viewer = locals.user ? ({ audience: 'staff', organisationId: locals.user.organisationId } as const) : ({ audience: 'public' } as const);
+	return json(await workDetail(locals.db, workIdParam(params.id), viewer, defaultCityCode(), locals.lang));
+});
+
+export const PATCH = endpoint(async ({ params, request, url, locals }: RequestEvent) => {
+	const user = requireRole(locals.user, 'planner', 'utility');
+	const patch = parseBody(await readJson(request), workPatchSchema, locals.lang);
+	return json(await editWork(locals.db, workIdParam(params.id), patch, user, crsParam(url), defaultCityCode(), locals.lang));
+});

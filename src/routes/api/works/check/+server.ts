@@ -1,0 +1,16 @@
+import { json } from '@sveltejs/kit';
+import { endpoint } from '$lib/server/http/endpoint';
+import { parseBody, readJson } from '$lib/server/http/validate';
+import { crsParam } from '$lib/server/http/crs';
+import { requireRole } from '$lib/server/auth/guard';
+import { workFeatureSchema } from '$lib/server/works/input';
+import { checkWork, validateWork } from '$lib/server/works/register';
+import { defaultCityCode } from '$lib/server/city';
+
+/** The conflicts a work would have; writes nothing. */
+export const POST = endpoint(async ({ request, url, locals }) => {
+	const user = requireRole(locals.user, 'planner', 'utility');
+	const feature = parseBody(await readJson(request), workFeatureSchema, locals.lang);
+	const work = await validateWork(locals.db, feature, user, crsParam(url), defaultCityCode(), locals.lang);
+	return json({ conflicts: await checkWork(locals.db, work, user, defaultCityCode(), locals.lang) });
+});

@@ -1,0 +1,36 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	test: {
+		projects: [
+			{
+				extends: true,
+				test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' }
+			},
+			{
+				extends: true,
+				test: {
+					name: 'db',
+					include: ['tests/db/**/*.test.ts'],
+					environment: 'node',
+					globalSetup: ['tests/support/db-global-setup.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 120_000
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'app',
+					include: ['tests/api/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+					environment: 'node',
+					globalSetup: ['tests/support/db-global-setup.ts', 'tests/support/app-global-setup.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 180_000
+				}
+			}
+		]
+	}
+});
