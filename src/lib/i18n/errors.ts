@@ -23,7 +23,9 @@ export const errors = {
 		'error.year_format': '参数 {name} 应为四位年份，多个用逗号分隔，例如 2021,2022；收到“{value}”。',
 		'error.organisation_format': '参数 organisation 应为单位编号（小写字母、数字、-），多个用逗号分隔；收到“{value}”。单位编号见 /api/organisations。',
 		'error.neighbourhood_format': '参数 neighbourhood 应为小区编号，例如 nb-360403-001；收到“{value}”。',
-		'error.work_id_format': '参数 {name} 应为作业编号（数字）；收到“{value}”。'
+		'error.work_id_format': '参数 {name} 应为作业编号（数字）；收到“{value}”。',
+		'error.years_format': '参数 years 应为 1 到 10 的整数；收到“{value}”。',
+		'proposal.error.reason_required': '拒绝联合施工须说明原因，以便改造办协调。'
 	},
 	en: {
 		'error.not_found': 'Could not find {what}. Check the link or the id.',
@@ -48,6 +50,8 @@ export const errors = {
 		'error.year_format': '{name} must be four-digit years separated by commas, e.g. 2021,2022; got "{value}".',
 		'error.organisation_format': 'organisation must be organisation ids (lowercase letters, digits, -) separated by commas; got "{value}". /api/organisations lists them.',
 		'error.neighbourhood_format': 'neighbourhood must be a neighbourhood id such as nb-360403-001; got "{value}".',
-		'error.work_id_format': '{name} must be a work id (a number); got "{value}".'
+		'error.work_id_format': '{name} must be a work id (a number); got "{value}".',
+		'error.years_format': 'years must be a whole number from 1 to 10; got "{value}".',
+		'proposal.error.reason_required': 'Say why you decline the joint works, so the renovation office can coordinate.'
 	}
 } as const;

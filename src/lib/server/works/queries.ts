@@ -1,6 +1,7 @@
 import type { Queryable } from '$lib/server/db';
 import { featureCollectionSql, SqlParams } from '$lib/server/geojson';
-import type { Utility, WorkKind, WorkStatus } from '$lib/domain/codes';
+import type { Role, Utility, WorkKind, WorkStatus } from '$lib/domain/codes';
+import type { SessionUser } from '../auth/session';
 
 /**
  * What anyone may see of a work. Names follow the body of `POST /api/works` (DESIGN.md §5),
@@ -30,8 +31,18 @@ export const STAFF_WORK_FIELDS = {
 	updated_at: 'w.updated_at'
 } as const;
 
-/** Who is looking: the public, or a signed-in planner or utility (who alone sees its own drafts). */
-export type Viewer = { audience: 'public' } | { audience: 'staff'; organisationId: string | null };
+/** Who is looking: the public, or a signed-in planner or utility. */
+export type Viewer = { audience: 'public' } | { audience: 'staff'; role: Role; organisationId: string | null };
+
+export const viewerOf = (user: SessionUser | null): Viewer =>
+	user ? { audience: 'staff', role: user.role, organisationId: user.organisationId } : { audience: 'public' };
+
+/** A draft is its organisation's own until submitted; planners, who reject works back to draft, see all. */
+export function draftCondition(p: SqlParams, viewer: Viewer): string {
+	if (viewer.audience === 'public') return `w.status <> 'draft'`;
+	if (viewer.role === 'planner') return 'true';
+	return viewer.organisationId ? `(w.status <> 'draft' OR w.organisation_id = ${p.add(viewer.organisationId)})` : `w.status <> 'draft'`;
+}
 
 export interface WorkFilter {
 	cityCode: string;
@@ -49,12 +60,7 @@ export interface WorkFilter {
 
 export function workConditions(p: SqlParams, filter: WorkFilter, viewer: Viewer): string[] {
 	const where = [`w.city_code = ${p.add(filter.cityCode)}`];
-	// A draft is its organisation's own until submitted.
-	where.push(
-		viewer.audience === 'staff' && viewer.organisationId
-			? `(w.status <> 'draft' OR w.organisation_id = ${p.add(viewer.organisationId)})`
-			: `w.status <> 'draft'`
-	);
+	where.push(draftCondition(p, viewer));
 	if (filter.bbox) where.push(p.bbox('w.geom', filter.bbox));
 	if (filter.from || filter.to) {
 		where.push(

@@ -8,7 +8,7 @@ import { workFeatureSchema } from '$lib/server/works/input';
 import { registerWork, validateWork } from '$lib/server/works/register';
 import { bboxParam, codeList, isoDate, orderedDates } from '$lib/server/http/params';
 import { geojsonResponse } from '$lib/server/http/responses';
-import { workCollection, type Viewer } from '$lib/server/works/queries';
+import { viewerOf, workCollection } from '$lib/server/works/queries';
 import { defaultCityCode } from '$lib/server/city';
 import { UTILITIES, WORK_KINDS, WORK_STATUSES } from '$lib/domain/codes';
 
@@ -28,10 +28,7 @@ const query = orderedDates(
 
 export const GET = endpoint(async ({ url, locals }) => {
 	const q = parseSearchParams(url, query, locals.lang);
-	const viewer: Viewer = locals.user
-		? { audience: 'staff', organisationId: locals.user.organisationId }
-		: { audience: 'public' };
-	const body = await workCollection(locals.db, { cityCode: defaultCityCode(), ...q }, viewer);
+	const body = await workCollection(locals.db, { cityCode: defaultCityCode(), ...q }, viewerOf(locals.user));
 	return geojsonResponse(body);
 });
 

@@ -12,5 +12,5 @@ export const POST = endpoint(async ({ request, url, locals }) => {
 	const user = requireRole(locals.user, 'planner', 'utility');
 	const feature = parseBody(await readJson(request), workFeatureSchema, locals.lang);
 	const work = await validateWork(locals.db, feature, user, crsParam(url), defaultCityCode(), locals.lang);
-	return json({ conflicts: await checkWork(locals.db, work, user, defaultCityCode(), locals.lang) });
+	return json(await checkWork(locals.db, work, user, defaultCityCode(), locals.lang));
 });
