@@ -25,7 +25,11 @@ export const errors = {
 		'error.neighbourhood_format': '参数 neighbourhood 应为小区编号，例如 nb-360403-001；收到“{value}”。',
 		'error.work_id_format': '参数 {name} 应为作业编号（数字）；收到“{value}”。',
 		'error.years_format': '参数 years 应为 1 到 10 的整数；收到“{value}”。',
-		'proposal.error.reason_required': '拒绝联合施工须说明原因，以便改造办协调。'
+		'proposal.error.reason_required': '拒绝联合施工须说明原因，以便改造办协调。',
+		'error.coordinate_format': '参数 {name} 应为十进制度数的经度或纬度，例如 lon=116.0&lat=29.72；收到“{value}”。',
+		'error.radius_format': '参数 radius 应为 10 到 2000 之间的米数；收到“{value}”。',
+		'error.days_format': '参数 days 应为 1 到 365 之间的天数；收到“{value}”。',
+		'error.nearby_scope': '请给出位置：lon 和 lat（地图上点选的位置），或 neighbourhood（小区编号），二者选一。'
 	},
 	en: {
 		'error.not_found': 'Could not find {what}. Check the link or the id.',
@@ -52,6 +56,10 @@ export const errors = {
 		'error.neighbourhood_format': 'neighbourhood must be a neighbourhood id such as nb-360403-001; got "{value}".',
 		'error.work_id_format': '{name} must be a work id (a number); got "{value}".',
 		'error.years_format': 'years must be a whole number from 1 to 10; got "{value}".',
-		'proposal.error.reason_required': 'Say why you decline the joint works, so the renovation office can coordinate.'
+		'proposal.error.reason_required': 'Say why you decline the joint works, so the renovation office can coordinate.',
+		'error.coordinate_format': '{name} must be a longitude or latitude in decimal degrees, e.g. lon=116.0&lat=29.72; got "{value}".',
+		'error.radius_format': 'radius must be a number of metres from 10 to 2000; got "{value}".',
+		'error.days_format': 'days must be a number of days from 1 to 365; got "{value}".',
+		'error.nearby_scope': 'Give a place: lon and lat (a point tapped on the map) or neighbourhood (its id), one of the two.'
 	}
 } as const;

@@ -58,6 +58,9 @@ export interface WorkFilter {
 	neighbourhood?: string;
 }
 
+/** Staff see the trench as drawn; the public sees gas and power works at street level only. */
+export const workGeometry = (viewer: Viewer) => (viewer.audience === 'staff' ? 'w.geom' : 'public_work_geometry(w)');
+
 export function workConditions(p: SqlParams, filter: WorkFilter, viewer: Viewer): string[] {
 	const where = [`w.city_code = ${p.add(filter.cityCode)}`];
 	where.push(draftCondition(p, viewer));
@@ -85,7 +88,7 @@ export async function workCollection(db: Queryable, filter: WorkFilter, viewer: 
 	const sql = featureCollectionSql({
 		from: 'work w JOIN organisation o ON o.id = w.organisation_id',
 		id: 'w.id',
-		geometry: 'w.geom',
+		geometry: workGeometry(viewer),
 		properties: viewer.audience === 'staff' ? STAFF_WORK_FIELDS : PUBLIC_WORK_FIELDS,
 		where: workConditions(p, filter, viewer),
 		orderBy: 'w.id'
