@@ -29,7 +29,10 @@ export const errors = {
 		'error.coordinate_format': '参数 {name} 应为十进制度数的经度或纬度，例如 lon=116.0&lat=29.72；收到“{value}”。',
 		'error.radius_format': '参数 radius 应为 10 到 2000 之间的米数；收到“{value}”。',
 		'error.days_format': '参数 days 应为 1 到 365 之间的天数；收到“{value}”。',
-		'error.nearby_scope': '请给出位置：lon 和 lat（地图上点选的位置），或 neighbourhood（小区编号），二者选一。'
+		'error.nearby_scope': '请给出位置：lon 和 lat（地图上点选的位置），或 neighbourhood（小区编号），二者选一。',
+		'error.datetime_format': '参数 datetime 应为 RFC 3339 日期或区间，例如 2025-01-01、2025-01-01/2025-12-31 或 ../2025-12-31；收到“{value}”。',
+		'error.limit_format': '参数 limit 应为正整数（最大 10000）；收到“{value}”。',
+		'error.offset_format': '参数 offset 应为非负整数；收到“{value}”。'
 	},
 	en: {
 		'error.not_found': 'Could not find {what}. Check the link or the id.',
@@ -60,6 +63,9 @@ export const errors = {
 		'error.coordinate_format': '{name} must be a longitude or latitude in decimal degrees, e.g. lon=116.0&lat=29.72; got "{value}".',
 		'error.radius_format': 'radius must be a number of metres from 10 to 2000; got "{value}".',
 		'error.days_format': 'days must be a number of days from 1 to 365; got "{value}".',
-		'error.nearby_scope': 'Give a place: lon and lat (a point tapped on the map) or neighbourhood (its id), one of the two.'
+		'error.nearby_scope': 'Give a place: lon and lat (a point tapped on the map) or neighbourhood (its id), one of the two.',
+		'error.datetime_format': 'datetime must be an RFC 3339 date or interval, e.g. 2025-01-01, 2025-01-01/2025-12-31 or ../2025-12-31; got "{value}".',
+		'error.limit_format': 'limit must be a positive whole number (at most 10000); got "{value}".',
+		'error.offset_format': 'offset must be a whole number, 0 or more; got "{value}".'
 	}
 } as const;
