@@ -244,6 +244,16 @@ describe('registering excavation windows over HTTP', () => {
 		});
 	});
 
+	it('keeps a saved work when the server is killed right after answering', async () => {
+		const res = await post(water, '/api/works', waterTrench({ start_date: addDays(today, 60), end_date: addDays(today, 70), title: '断电前保存的作业' }, [[116.035, 29.70], [116.036, 29.70]]));
+		expect(res.status).toBe(201);
+		const { id } = await res.json();
+		await app.kill();
+		await app.restart();
+		const detail = await (await client(app.url)(`/api/works/${id}`)).json();
+		expect(detail.feature.properties.title).toBe('断电前保存的作业');
+	});
+
 	it('counts how often each stretch of street was opened', async () => {
 		const fc = await (await client(app.url)('/api/streets/history?years=5&until=2026-12-01')).json();
 		expect(fc.features.length).toBeGreaterThan(228);
