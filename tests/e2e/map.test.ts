@@ -7,7 +7,8 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { startApp, type RunningApp } from '../support/app';
 import { launchBrowser, newMapPage, openMap, patch, pixelsPainted, project, screenshot, settle, signIn, type MapPage, type Rgb } from '../support/browser';
 import { HIGHLIGHT_COLOUR, HISTORIC_COLOUR, NEIGHBOURHOOD_COLOURS, RAIN_SEWAGE_COLOURS, SEVERITY_COLOURS, STATUS_ALPHA, UTILITY_COLOURS } from '../../src/lib/map/palette';
-import { representativePoint } from '../../src/lib/geo/representative-point';
+import { geometryBbox, representativePoint } from '../../src/lib/geo/representative-point';
+import { insidePolygon, labelPoint } from '../../src/lib/geo/label-point';
 
 const demo = resolve(import.meta.dirname, '../../data/demo');
 const read = <T>(name: string): T => JSON.parse(readFileSync(resolve(demo, name), 'utf8'));
@@ -17,6 +18,18 @@ const historicDistricts = read<FeatureCollection<Geometry, Props>>('historic_dis
 const scenarios = read<{ key: string; titles: string[]; point: [number, number] }[]>('scenarios.json');
 
 const inside = (f: Feature<Geometry, Props>) => pointOnFeature(f as never).geometry.coordinates as [number, number];
+/**
+ * A point inside a block but away from where its name is written (labelPoint), so the pixels
+ * sampled there are the fill's, not the label's.
+ */
+function fillPoint(f: Feature<Geometry, Props>): [number, number] {
+	const label = labelPoint(f.geometry)!;
+	const [minX, minY] = geometryBbox(f.geometry);
+	const at: [number, number] = [(label[0] * 2 + minX) / 3, (label[1] * 2 + minY) / 3];
+	const rings = f.geometry.type === 'Polygon' ? f.geometry.coordinates : (f.geometry as { coordinates: number[][][][] }).coordinates[0];
+	if (!insidePolygon(at, rings)) throw new Error(`the sample point for ${f.properties.name} is outside it: pick another`);
+	return at;
+}
 const scenario = (key: string) => scenarios.find((s) => s.key === key)!;
 const here = (lonLat: [number, number], zoom: number) => `c=${lonLat[0]},${lonLat[1]}&z=${zoom}`;
 
@@ -87,7 +100,7 @@ describe('the planners’ map in a real browser (Chromium, software WebGL), on t
 
 	it('toggles the neighbourhoods: their status colour appears and goes at a known neighbourhood', async () => {
 		const mp = await open();
-		const at = inside(heHua);
+		const at = fillPoint(heHua);
 		await openMap(mp.page, `/?${here(at, 17)}`);
 		const on = await patch(mp.page, await project(mp.page, at), 16);
 		await toggle(mp, 'neighbourhoods');
@@ -112,7 +125,7 @@ describe('the planners’ map in a real browser (Chromium, software WebGL), on t
 
 	it('toggles the rain–sewage family: a neighbourhood on combined drainage turns red', async () => {
 		const mp = await open();
-		const at = inside(combined);
+		const at = fillPoint(combined);
 		// neighbourhood status fill off, so the drainage colour lies straight on the basemap
 		await openMap(mp.page, `/?${here(at, 17)}&l=hd`);
 		const off = await patch(mp.page, await project(mp.page, at), 16);
@@ -125,7 +138,7 @@ describe('the planners’ map in a real browser (Chromium, software WebGL), on t
 
 	it('toggles the historic districts: 庾亮南路 is hatched on top, then not', async () => {
 		const mp = await open();
-		const at = inside(yuLiang);
+		const at = fillPoint(yuLiang);
 		await openMap(mp.page, `/?${here(at, 16)}`);
 		const on = await patch(mp.page, await project(mp.page, at), 20);
 		await screenshot(mp.page, '04-historic-yuliang');

@@ -1,4 +1,4 @@
-import { NEIGHBOURHOOD_STATUSES, RAIN_SEWAGE_STATES, UTILITIES, type RainSewageState, type Utility } from '$lib/domain/codes';
+import { RAIN_SEWAGE_STATES, UTILITIES, type RainSewageState, type Utility } from '$lib/domain/codes';
 import { STATUS_GROUP_NAMES, type StatusGroup } from '$lib/map/palette';
 import { clampMonth, monthIndex, monthLabel } from '$lib/map/months';
 
@@ -114,10 +114,6 @@ export class MapState {
 		this.from = a;
 		this.to = b;
 	}
-
-	toggle<T>(list: T[], value: T): T[] {
-		return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
-	}
 }
 
 export function parseSelection(value: string | null): Selection | null {
@@ -128,5 +124,3 @@ export function parseSelection(value: string | null): Selection | null {
 	if (m[1] === 'hd') return { kind: 'historic', id: m[2] };
 	return { kind: 'conflict', id: m[2] };
 }
-
-export { NEIGHBOURHOOD_STATUSES };
