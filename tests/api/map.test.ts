@@ -28,11 +28,11 @@ describe('what the map needs over HTTP: its page, basemap data and neighbourhood
 		const style = await res.json();
 		expect(style.version).toBe(8);
 		expect(style.glyphs).toBeUndefined();
-		expect(Object.values(style.sources).map((s) => (s as { data: string }).data).sort()).toEqual(['/api/basemap/districts', '/api/basemap/streets', '/api/basemap/sub-districts', '/basemap/water.geojson']);
+		expect(Object.values(style.sources).map((s) => (s as { data: string }).data).sort()).toEqual(['/api/basemap/admin-labels', '/api/basemap/districts', '/api/basemap/streets', '/api/basemap/sub-districts', '/basemap/water.geojson']);
 	});
 
 	it('serves districts, sub-districts and streets as cacheable GeoJSON with stable ids', async () => {
-		const expected = { districts: [3, 'MultiPolygon'], 'sub-districts': [8, 'MultiPolygon'], streets: [228, 'LineString'] } as const;
+		const expected = { districts: [3, 'MultiPolygon'], 'sub-districts': [8, 'MultiPolygon'], streets: [228, 'LineString'], 'admin-labels': [11, 'Point'] } as const;
 		for (const [layer, [count, type]] of Object.entries(expected)) {
 			const res = await get(`/api/basemap/${layer}`);
 			expect(res.status).toBe(200);
@@ -48,7 +48,7 @@ describe('what the map needs over HTTP: its page, basemap data and neighbourhood
 	it('answers an unknown basemap layer or parameter with a 4xx a person can act on', async () => {
 		const res = await get('/api/basemap/rivers', 'en');
 		expect(res.status).toBe(404);
-		expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'There is no basemap layer "rivers". Available: districts, sub-districts, streets.' } });
+		expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'There is no basemap layer "rivers". Available: districts, sub-districts, streets, admin-labels.' } });
 		const bad = await get('/api/basemap/streets?bbox=1,2,3,4');
 		expect(bad.status).toBe(400);
 		expect((await bad.json()).error.code).toBe('unknown_parameter');

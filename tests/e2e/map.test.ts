@@ -206,9 +206,25 @@ describe('the planners’ map in a real browser (Chromium, software WebGL), on t
 		expect(mp.errors).toEqual([]);
 	});
 
+	it('plays the period forward a month at a time, and stops', async () => {
+		const mp = await open();
+		await openMap(mp.page, '/?t=2025-01..2025-03');
+		const range = mp.page.getByTestId('time-range');
+		expect(await range.textContent()).toBe('2025-01 至 2025-03');
+		await mp.page.getByTestId('time-play').click();
+		await mp.page.waitForFunction(() => document.querySelector('[data-testid=time-range]')!.textContent === '2025-02 至 2025-04', null, { timeout: 10_000 });
+		await mp.page.waitForFunction(() => document.querySelector('[data-testid=time-range]')!.textContent === '2025-03 至 2025-05', null, { timeout: 10_000 });
+		await mp.page.getByTestId('time-play').click();
+		const stopped = await range.textContent();
+		await mp.page.waitForTimeout(1600);
+		expect(await range.textContent()).toBe(stopped);
+		await settle(mp.page);
+		expect(mp.errors).toEqual([]);
+	});
+
 	it('switches the panel from Chinese to English', async () => {
 		const mp = await open('zh');
-		await openMap(mp.page, '/?lang=zh');
+		await openMap(mp.page, '/?lang=zh&c=115.9985,29.7165&z=15&t=2025-01..2025-12');
 		expect(await mp.page.getByTestId('tab-layers').textContent()).toContain('图层与筛选');
 		expect(await mp.page.locator('[data-family=works] .switch').textContent()).toContain('管线开挖作业');
 		await mp.page.getByTestId('lang-switch').click();
@@ -218,6 +234,10 @@ describe('the planners’ map in a real browser (Chromium, software WebGL), on t
 		expect(await mp.page.getByTestId('tab-layers').textContent()).toContain('Layers & filters');
 		expect(await mp.page.locator('[data-family=works] .switch').textContent()).toContain('Utility excavation works');
 		expect(await mp.page.getByTestId('map-demo-label').textContent()).toContain('Demo data');
+		// the link carried the view across: same place, zoom and period
+		const url = new URL(mp.page.url());
+		expect([url.searchParams.get('c'), url.searchParams.get('z'), url.searchParams.get('t')]).toEqual(['115.9985,29.7165', '15', '2025-01..2025-12']);
+		expect(await mp.page.getByTestId('time-range').textContent()).toBe('2025-01 to 2025-12');
 		await screenshot(mp.page, '06-english');
 		expect(mp.errors).toEqual([]);
 	});

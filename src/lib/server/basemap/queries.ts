@@ -7,7 +7,7 @@ import { featureCollectionSql, SqlParams } from '$lib/server/geojson';
  * a city's admin areas and named streets are a few hundred features, small enough to send once and
  * cache, which keeps the basemap a plain MapLibre style with no tile server.
  */
-export const BASEMAP_LAYERS = ['districts', 'sub-districts', 'streets'] as const;
+export const BASEMAP_LAYERS = ['districts', 'sub-districts', 'streets', 'admin-labels'] as const;
 export type BasemapLayer = (typeof BASEMAP_LAYERS)[number];
 
 const LAYER_SQL: Record<BasemapLayer, { from: string; id: string; geometry: string; properties: Record<string, string>; city: string; orderBy: string }> = {
@@ -20,7 +20,18 @@ const LAYER_SQL: Record<BasemapLayer, { from: string; id: string; geometry: stri
 		city: 's.city_code',
 		orderBy: 's.code'
 	},
-	streets: { from: 'street s', id: 's.id', geometry: 's.geom', properties: { name: 's.name', class: 's.class' }, city: 's.city_code', orderBy: 's.id' }
+	streets: { from: 'street s', id: 's.id', geometry: 's.geom', properties: { name: 's.name', class: 's.class' }, city: 's.city_code', orderBy: 's.id' },
+	// One point inside each district and sub-district for its name: MapLibre would label a polygon
+	// of a GeoJSON source once per tile it crosses.
+	'admin-labels': {
+		from: `(SELECT code, city_code, name, 'district' AS level, boundary FROM district
+		        UNION ALL SELECT code, city_code, name, 'sub_district', boundary FROM sub_district) a`,
+		id: 'a.code',
+		geometry: 'ST_PointOnSurface(a.boundary)',
+		properties: { name: 'a.name', level: 'a.level' },
+		city: 'a.city_code',
+		orderBy: 'a.code'
+	}
 };
 
 export async function basemapCollection(db: Queryable, layer: BasemapLayer, cityCode: string): Promise<string> {
