@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Utility, WorkKind, WorkStatus } from '$lib/domain/codes';
+import type { Conflict } from '$lib/server/conflicts/describe';
 
 /** A work as GET /api/works sends it (public fields; staff see more). */
 export interface WorkProperties {
@@ -21,34 +22,11 @@ export interface WorkProperties {
 export type WorkFeature = Feature<Geometry, WorkProperties> & { id: number };
 export type WorkCollection = FeatureCollection<Geometry, WorkProperties> & { features: WorkFeature[] };
 
-export interface ConflictWork {
-	id: number;
-	organisation: string;
-	organisation_name: string;
-	utility: Utility;
-	kind: WorkKind;
-	title: string | null;
-	start_date: string;
-	end_date: string;
-	status: WorkStatus;
-}
-
-/** A conflict as GET /api/conflicts sends it, located where the works meet. */
-export interface ConflictProperties {
-	id: string;
-	kind: string;
-	severity: 'high' | 'medium' | 'low';
-	message: string;
-	suggestion: string;
-	work_ids: number[];
-	works: ConflictWork[];
-	historic_district: { id: string; name: string } | null;
-	neighbourhood: { id: string; name: string; renovation_start: string; renovation_end: string } | null;
-	gap_m: number | null;
-	overlap_days: number | null;
-	gap_days: number | null;
-	moratorium_until: string | null;
-}
+/**
+ * A conflict as GET /api/conflicts sends it (the server's own type, less `where`, which is the
+ * feature's geometry). Type-only: nothing of the server module reaches the browser.
+ */
+export type ConflictProperties = Omit<Conflict, 'where'>;
 export type ConflictFeature = Feature<Geometry, ConflictProperties> & { id: string };
 export interface ConflictCollection {
 	type: 'FeatureCollection';
