@@ -112,14 +112,22 @@ describe('the planners’ map in a real browser (Chromium, software WebGL), on t
 		expect(mp.errors).toEqual([]);
 	});
 
-	it('toggles the works: the gas main on 浔阳路 is drawn in gas magenta, then not', async () => {
+	it('toggles the works: the gas main on 浔阳路 is drawn in gas magenta, then not; a click on it opens it', async () => {
 		const mp = await open();
 		await openMap(mp.page, `/?${here(xunyangGas.point, 17)}&t=2027-01..2027-12`);
-		const on = await patch(mp.page, await project(mp.page, xunyangGas.point), 24);
+		const centre = await project(mp.page, xunyangGas.point);
+		const on = await patch(mp.page, centre, 24);
 		await screenshot(mp.page, '02-works-xunyanglu-2027');
 		await toggle(mp, 'works');
-		const off = await patch(mp.page, await project(mp.page, xunyangGas.point), 24);
+		const off = await patch(mp.page, centre, 24);
 		expect(pixelsPainted(off, on, GAS, GAS_ALPHA)).toBeGreaterThan(15);
+		// back on, a click where the gas main is drawn opens it
+		await toggle(mp, 'works');
+		const i = on.findIndex((px, k) => pixelsPainted([off[k]], [px], GAS, GAS_ALPHA) === 1);
+		await mp.page.mouse.click(Math.round(centre.x - 24) + (i % 48), Math.round(centre.y - 24) + Math.floor(i / 48));
+		await mp.page.locator('[data-testid=details][data-kind=work]').waitFor();
+		await mp.page.getByTestId('details-title').getByText(xunyangGas.titles[0]).waitFor();
+		expect(await mp.page.getByTestId('work-window').textContent()).toBe('2027-01-04 — 2027-02-05');
 		expect(mp.errors).toEqual([]);
 	});
 
@@ -148,11 +156,18 @@ describe('the planners’ map in a real browser (Chromium, software WebGL), on t
 		expect(mp.errors).toEqual([]);
 	});
 
-	it('toggles the conflicts: the 湓浦路 clash of 2025 is marked by its severity', async () => {
+	it('toggles the conflicts: the 湓浦路 clash of 2025 is marked by its severity; a click on the marker opens it', async () => {
 		const mp = await open('zh', true);
 		const { conflict, at } = await penpuConflict(mp);
 		await openMap(mp.page, `/?${here(at, 17)}&t=2025-01..2025-12`);
 		const on = await patch(mp.page, await project(mp.page, at), 14);
+		// a click on the marker (a deck.gl pick) opens the conflict
+		const p = await project(mp.page, at);
+		await mp.page.mouse.click(p.x, p.y);
+		await mp.page.locator('[data-testid=details][data-kind=conflict]').waitFor();
+		expect(await mp.page.getByTestId('conflict-works').textContent()).toContain(penpu.titles[1]);
+		await mp.page.getByTestId('details-close').click();
+		await settle(mp.page);
 		await toggle(mp, 'conflicts');
 		const off = await patch(mp.page, await project(mp.page, at), 14);
 		expect(pixelsPainted(off, on, SEVERITY_COLOURS[conflict.properties.severity], 1)).toBeGreaterThan(60);
