@@ -144,12 +144,18 @@ describe('the planners’ map in a real browser (Chromium, software WebGL), on t
 		expect(mp.errors).toEqual([]);
 	});
 
-	it('toggles the historic districts: 庾亮南路 is hatched on top, then not', async () => {
+	it('toggles the historic districts: 庾亮南路 is hatched on top, then not; a click on it opens it', async () => {
 		const mp = await open();
 		const at = fillPoint(yuLiang);
 		await openMap(mp.page, `/?${here(at, 16)}`);
 		const on = await patch(mp.page, await project(mp.page, at), 20);
 		await screenshot(mp.page, '04-historic-yuliang');
+		// above the neighbourhood under it, the district is what a click opens
+		const p = await project(mp.page, at);
+		await mp.page.mouse.click(p.x, p.y);
+		await mp.page.locator('[data-testid=details][data-kind=historic]').waitFor();
+		expect(await mp.page.getByTestId('details-title').textContent()).toBe(yuLiang.properties.name);
+		await mp.page.getByTestId('details-close').click();
 		await toggle(mp, 'historic');
 		const off = await patch(mp.page, await project(mp.page, at), 20);
 		expect(pixelsPainted(off, on, HISTORIC_COLOUR, (200 / 255) * 0.85, 20)).toBeGreaterThan(60);
