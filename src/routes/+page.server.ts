@@ -1,10 +1,22 @@
+import { env } from '$env/dynamic/private';
 import type { PageServerLoad } from './$types';
 import { databaseHealth, districtOverview } from '$lib/server/overview/queries';
 import { listOrganisations } from '$lib/server/organisations/queries';
+import { cityView, districtExtents } from '$lib/server/basemap/queries';
+import { basemapConfig } from '$lib/server/basemap/config';
 import { defaultCityCode } from '$lib/server/city';
 
-export const load: PageServerLoad = async ({ locals }) => ({
-	health: await databaseHealth(locals.db),
-	districts: await districtOverview(locals.db, defaultCityCode()),
-	organisations: (await listOrganisations(locals.db, defaultCityCode())).length
-});
+/** The planners' map: what the page needs before the map's own data arrives per view. */
+export const load: PageServerLoad = async ({ locals }) => {
+	const city = defaultCityCode();
+	return {
+		health: await databaseHealth(locals.db),
+		districts: await districtOverview(locals.db, city),
+		districtExtents: await districtExtents(locals.db, city),
+		organisations: await listOrganisations(locals.db, city),
+		city: await cityView(locals.db, city),
+		basemap: basemapConfig(env),
+		/** the month the time control opens on: this year, within the programme's span */
+		today: new Date().toISOString().slice(0, 10)
+	};
+};

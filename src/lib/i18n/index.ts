@@ -4,14 +4,15 @@ import { errors } from './errors';
 import { conflicts } from './conflicts';
 import { works } from './works';
 import { publicMessages } from './public';
+import { map } from './map';
 
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
 /** Chinese is the reference: every key must exist in it, and English must cover the same keys. */
-const zh = { ...common.zh, ...codes.zh, ...errors.zh, ...conflicts.zh, ...works.zh, ...publicMessages.zh };
+const zh = { ...common.zh, ...codes.zh, ...errors.zh, ...conflicts.zh, ...works.zh, ...publicMessages.zh, ...map.zh };
 export type MessageKey = keyof typeof zh;
-const en: Record<MessageKey, string> = { ...common.en, ...codes.en, ...errors.en, ...conflicts.en, ...works.en, ...publicMessages.en };
+const en: Record<MessageKey, string> = { ...common.en, ...codes.en, ...errors.en, ...conflicts.en, ...works.en, ...publicMessages.en, ...map.en };
 export const messages: Record<Lang, Record<MessageKey, string>> = { zh, en };
 
 export type MessageParams = Record<string, string | number>;
