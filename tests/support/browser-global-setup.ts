@@ -1,13 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { aptInstall, ensureDebianProgram } from './system';
 
 export const CHROMIUM = '/usr/bin/chromium';
-
-function aptInstall(packages: string[]) {
-	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-	execFileSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: 'inherit', env });
-}
 
 const hasCjkFont = () => {
 	try {
@@ -24,13 +18,7 @@ const hasCjkFont = () => {
  */
 export default function setup() {
 	const root = process.getuid?.() === 0;
-	if (!existsSync(CHROMIUM) && root) {
-		console.log('browser tests: installing chromium with apt-get');
-		aptInstall(['chromium']);
-	}
-	if (!existsSync(CHROMIUM)) {
-		throw new Error(`The browser tests need Debian's Chromium at ${CHROMIUM}: run \`apt-get install chromium\` as root (npm test does it itself when run as root).`);
-	}
+	ensureDebianProgram(CHROMIUM, 'chromium');
 	// A font only makes the screenshots readable; the tests do not depend on it, so failing to get
 	// one is said, not fatal.
 	if (!hasCjkFont() && root) {
