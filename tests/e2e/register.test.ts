@@ -1,0 +1,161 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import proj4 from 'proj4';
+import { startApp, client, type RunningApp } from '../support/app';
+import { launchBrowser, newMapPage, openMap, patch, pixelsPainted, project, screenshot, settle, type MapPage } from '../support/browser';
+import { OPENINGS_COLOURS, UTILITY_COLOURS } from '../../src/lib/map/palette';
+import { addDays, chinaToday } from '../../src/lib/domain/work-rules';
+
+/**
+ * Issue 5 as a user meets it, in real Chromium against the built app on the demo data: a utility
+ * registers an excavation window on the map and sees its conflicts before saving; planners approve
+ * or send works back; utilities answer joint-works proposals; the heat map shows repeat digging.
+ *
+ * The demo scenario (data/README.md): the gas company replaces its main along 浔阳路 (work #575,
+ * 2027-01-04 to 2027-02-05, approved). The water company's trench crosses that street.
+ */
+const GAS_ON_XUNYANG_ROAD = 575;
+const ACROSS: [[number, number], [number, number]] = [
+	[116.00212, 29.72245],
+	[116.00212, 29.72275]
+];
+const MIDDLE: [number, number] = [116.00212, 29.7226];
+const CGCS2000_GK_117E = '+proj=tmerc +lat_0=0 +lon_0=117 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs';
+const PASSWORD = 'demo-password';
+const at = (lonLat: [number, number], zoom: number) => `c=${lonLat[0]},${lonLat[1]}&z=${zoom}`;
+
+type Json = Record<string, any>;
+
+describe('registering excavation windows in a real browser, on the demo data', () => {
+	let app: RunningApp;
+	let browser: Browser;
+	let pages: MapPage[] = [];
+	beforeAll(async () => {
+		[app, browser] = await Promise.all([startApp('demo'), launchBrowser()]);
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await app?.stop();
+	});
+	afterEach(async () => {
+		for (const p of pages) await p.page.context().close();
+		pages = [];
+	});
+	const open = async (lang: 'zh' | 'en' = 'zh') => {
+		const mp = await newMapPage(browser, app.url, lang);
+		pages.push(mp);
+		return mp;
+	};
+	/** signs in through the API (the login page itself is exercised by the first test) */
+	const signInAs = async (page: Page, who: string) => {
+		const res = await page.request.post('/api/session', { data: { email: `${who}@demo.digonce.cn`, password: PASSWORD }, headers: { origin: app.url } });
+		expect(res.status()).toBe(200);
+	};
+	const api = async (who: string) => {
+		const c = client(app.url);
+		expect((await c('/api/session', { method: 'POST', body: JSON.stringify({ email: `${who}@demo.digonce.cn`, password: PASSWORD }) })).status).toBe(200);
+		return c;
+	};
+	const workCount = async () => ((await (await (await api('planner'))('/api/works')).json()) as Json).features.length as number;
+
+	/** Clicks the map at lon/lat, as a person does with the mouse. */
+	const clickMap = async (page: Page, lonLat: [number, number]) => {
+		const p = await project(page, lonLat);
+		await page.mouse.click(p.x, p.y);
+		await page.waitForTimeout(250);
+	};
+	/** Draws a trench with terra-draw: a click per point, the last clicked again to finish. */
+	const drawTrench = async (page: Page, points: [number, number][]) => {
+		await page.waitForFunction(() => !!window.__digonceDraw && window.__digonceDraw.getMode() === 'linestring', null, { timeout: 30_000 });
+		for (const p of points) await clickMap(page, p);
+		await clickMap(page, points[points.length - 1]);
+	};
+	/** Waits for the live check to answer what the form holds now. */
+	const checked = async (page: Page) => {
+		await page.waitForSelector('[data-testid=live-check][data-pending=false][data-shown=true]', { timeout: 30_000 });
+	};
+
+	it('lets the water company draw a trench across 浔阳路, see the clash with the gas company and the offer to share the trench before saving; the planners then see both works, the conflict and the proposal', async () => {
+		const water = await open();
+		const { page } = water;
+		// a new user: the sign-in page, then the map at 浔阳路 in January 2027
+		await page.goto(`/login?next=${encodeURIComponent(`/?${at(MIDDLE, 18)}&t=2027-01..2027-02`)}`);
+		await page.getByLabel('邮箱').fill('water@demo.digonce.cn');
+		await page.getByLabel('密码').fill(PASSWORD);
+		await page.getByRole('button', { name: '登录' }).click();
+		await page.waitForFunction(() => !!window.__digonceMap && !!window.__digonceDeck, null, { timeout: 60_000 });
+		await settle(page);
+
+		await page.getByTestId('nav-register').click();
+		await page.getByTestId('register').waitFor();
+		expect(await page.getByTestId('tool-line').getAttribute('aria-pressed')).toBe('true');
+		// the water company may dig for water only: the form offers nothing else
+		expect(await page.getByTestId('field-utility').locator('option').allTextContents()).toEqual(['给水']);
+
+		await drawTrench(page, ACROSS);
+		await page.getByTestId('shape-summary').getByText(/沟槽 1 段，共 3\d 米/).waitFor();
+		await page.getByTestId('field-start').fill('2027-01-11');
+		await page.getByTestId('field-end').fill('2027-01-29');
+		await page.getByTestId('field-title').fill('浔阳路供水管过街段更换');
+		await checked(page);
+
+		const conflict = page.locator('[data-testid=check-conflict][data-kind=time_overlap]');
+		await conflict.waitFor();
+		expect(await conflict.textContent()).toContain('九江燃气');
+		expect(await conflict.getByTestId('check-conflict-work').textContent()).toContain('2027-01-04 — 2027-02-05');
+		const offer = page.getByTestId('join-offer');
+		expect(await offer.textContent()).toContain('可与九江深能燃气有限公司同沟施工');
+		expect(await offer.getByTestId('saving-trench').textContent()).toMatch(/^\d+ 米$/);
+		expect(await offer.getByTestId('saving-cost').textContent()).toMatch(/^¥[\d,]+$/);
+		await settle(page);
+		await screenshot(page, '10-register-conflict-offer');
+
+		await page.getByTestId('join-trench').click();
+		await page.getByTestId('join-chosen').waitFor();
+		// the window already lies inside the common window: the dates stay as they were
+		expect(await page.getByTestId('field-start').inputValue()).toBe('2027-01-11');
+		await checked(page);
+		await page.getByTestId('save-submit').click();
+		const result = page.getByTestId('register-result');
+		await result.waitFor();
+		const id = Number(/#(\d+)/.exec((await result.locator('h2').textContent())!)![1]);
+		expect(await result.textContent()).toContain('已申报');
+		expect(await page.getByTestId('register-joined').textContent()).toContain('九江深能燃气有限公司');
+		await settle(page);
+		await screenshot(page, '11-register-saved');
+		expect(water.errors).toEqual([]);
+
+		// the planners' map, signed in as the renovation office
+		const planner = await open();
+		await planner.page.goto(`/login?next=${encodeURIComponent(`/?${at(MIDDLE, 18)}&t=2027-01..2027-01`)}`);
+		await planner.page.getByLabel('邮箱').fill('planner@demo.digonce.cn');
+		await planner.page.getByLabel('密码').fill(PASSWORD);
+		await planner.page.getByRole('button', { name: '登录' }).click();
+		await planner.page.waitForFunction(() => !!window.__digonceMap && !!window.__digonceDeck, null, { timeout: 60_000 });
+		await settle(planner.page);
+		// both works are drawn: the new water trench in water blue, across the gas main
+		const waterAt = await project(planner.page, [116.00212, 29.7225]);
+		const shown = await patch(planner.page, waterAt, 6);
+		await planner.page.getByTestId('toggle-works').click();
+		await settle(planner.page);
+		const hidden = await patch(planner.page, waterAt, 6);
+		expect(pixelsPainted(hidden, shown, UTILITY_COLOURS.water, 235 / 255)).toBeGreaterThan(8);
+		await planner.page.getByTestId('toggle-works').click();
+		// the conflict between them in the conflict list
+		await planner.page.getByTestId('tab-conflicts').click();
+		await settle(planner.page);
+		const listed = planner.page.getByTestId('conflict-list').locator('li').filter({ hasText: '九江自来水' }).filter({ hasText: '九江燃气' });
+		expect(await listed.count()).toBeGreaterThan(0);
+		// and the joint-works proposal with its saving
+		await planner.page.getByTestId('nav-proposals').click();
+		const key = [GAS_ON_XUNYANG_ROAD, id].sort((a, b) => a - b).join('-');
+		const card = planner.page.locator(`[data-testid=proposal][data-key="${key}"]`);
+		await card.waitFor();
+		expect(await card.getByTestId('saving-cost').textContent()).toMatch(/^¥[\d,]+$/);
+		expect(await card.locator('[data-org=jj-water]').getAttribute('data-decision')).toBe('accepted');
+		await card.locator('.head').click();
+		await settle(planner.page);
+		await screenshot(planner.page, '12-planner-proposal');
+		expect(planner.errors).toEqual([]);
+	});
+});
