@@ -131,7 +131,10 @@ describe('registering excavation windows in a real browser, on the demo data', (
 		await planner.page.getByLabel('邮箱').fill('planner@demo.digonce.cn');
 		await planner.page.getByLabel('密码').fill(PASSWORD);
 		await planner.page.getByRole('button', { name: '登录' }).click();
-		await planner.page.waitForFunction(() => !!window.__digonceMap && !!window.__digonceDeck, null, { timeout: 60_000 });
+		await planner.page.waitForURL((u) => u.pathname === '/');
+		await planner.page.waitForFunction(() => !!window.__digonceMap && !!window.__digonceDeck, null, { timeout: 60_000 }).catch(async (err) => {
+			throw new Error(`${err.message} at ${planner.page.url()}: ${planner.errors.join(' | ')}`);
+		});
 		await settle(planner.page);
 		// both works are drawn: the new water trench in water blue, across the gas main
 		const waterAt = await project(planner.page, [116.00212, 29.7225]);
@@ -157,5 +160,146 @@ describe('registering excavation windows in a real browser, on the demo data', (
 		await settle(planner.page);
 		await screenshot(planner.page, '12-planner-proposal');
 		expect(planner.errors).toEqual([]);
+	});
+
+	/** The register desk at 浔阳路, signed in as `who`. */
+	const openRegister = async (who: string) => {
+		const mp = await open();
+		await signInAs(mp.page, who);
+		await openMap(mp.page, `/?${at(MIDDLE, 18)}&t=2027-01..2027-02&desk=register`);
+		await mp.page.getByTestId('register').waitFor();
+		return mp;
+	};
+	const uploadFile = async (page: Page, crs: string, coordinates: number[][]) => {
+		await page.locator('.upload summary').click();
+		await page.getByTestId('upload-crs').selectOption(crs);
+		const body = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '浔阳路过街' }, geometry: { type: 'LineString', coordinates } }] };
+		await page.getByTestId('upload-file').setInputFiles({ name: 'xunyang-crossing.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(body)) });
+	};
+
+	it('finds the same clash from the trench uploaded in CGCS2000 Gauss–Krüger CM 117°E (EPSG:4548)', async () => {
+		const mp = await openRegister('water');
+		const gk = ACROSS.map((p) => proj4('EPSG:4326', CGCS2000_GK_117E, p));
+		expect(gk[0][0]).toBeGreaterThan(400_000);
+		await uploadFile(mp.page, 'EPSG:4548', gk);
+		await mp.page.getByTestId('shape-summary').getByText(/沟槽 1 段，共 3\d 米/).waitFor();
+		await mp.page.getByTestId('field-start').fill('2027-01-11');
+		await mp.page.getByTestId('field-end').fill('2027-01-29');
+		await checked(mp.page);
+		const conflict = mp.page.locator('[data-testid=check-conflict][data-kind=time_overlap]');
+		expect(await conflict.textContent()).toContain('九江燃气');
+		await mp.page.getByTestId('join-offer').waitFor();
+		await settle(mp.page);
+		await screenshot(mp.page, '13-register-upload-epsg4548');
+		expect(mp.errors).toEqual([]);
+	});
+
+	it('puts the server’s message next to the field it names, and saves nothing: an end before the start, a trench in the wrong coordinate system', async () => {
+		const before = await workCount();
+		const mp = await openRegister('water');
+		const { page } = mp;
+		await drawTrench(page, ACROSS);
+		await page.getByTestId('field-start').fill('2027-01-29');
+		await page.getByTestId('field-end').fill('2027-01-11');
+		await checked(page);
+		const endError = page.locator('[data-testid=field-error-end_date][data-source=server]');
+		expect(await endError.textContent()).toBe('完工日期 2027-01-11 早于开工日期 2027-01-29，请改正。');
+		expect(await page.getByTestId('field-end').getAttribute('aria-invalid')).toBe('true');
+		expect(await page.getByTestId('save-submit').isDisabled()).toBe(true);
+		await screenshot(page, '14-register-bad-dates');
+
+		// WGS84 degrees sent as if they were Gauss–Krüger metres land near the equator
+		await page.getByTestId('field-end').fill('2027-01-30');
+		await uploadFile(page, 'EPSG:4548', ACROSS);
+		await checked(page);
+		const where = page.locator('[data-testid=field-error-geometry][data-source=server]').filter({ hasText: '不在九江市范围内' });
+		expect(await where.textContent()).toMatch(/图形不在九江市范围内（.+）。请确认坐标系选择正确（当前：EPSG:4548）/);
+		expect(await page.getByTestId('save-submit').isDisabled()).toBe(true);
+		expect(await workCount()).toBe(before);
+		expect(mp.errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
+	});
+
+	it('lets a planner send a submitted work back with a reason, which the utility then sees on its work', async () => {
+		const water = await api('water');
+		const start = addDays(chinaToday(), 40);
+		const res = await water('/api/works', {
+			method: 'POST',
+			body: JSON.stringify({ type: 'Feature', geometry: { type: 'LineString', coordinates: [[116.03, 29.7], [116.031, 29.7]] }, properties: { organisation: 'jj-water', utility: 'water', kind: 'new_pipe', start_date: start, end_date: addDays(start, 10), title: '待退回的供水管' } })
+		});
+		expect(res.status).toBe(201);
+		const { id } = (await res.json()) as Json;
+
+		const planner = await open();
+		await signInAs(planner.page, 'planner');
+		await openMap(planner.page, `/?${at([116.0305, 29.7], 17)}&desk=works`);
+		const item = planner.page.locator(`[data-testid=work-item][data-work-id="${id}"]`);
+		await item.waitFor();
+		await item.getByTestId('action-draft').click();
+		await item.getByTestId('status-reason').fill('请与电信同沟施工后再申报');
+		await item.getByTestId('action-draft').click();
+		await planner.page.locator(`[data-testid=work-item][data-work-id="${id}"]`).waitFor({ state: 'detached' });
+		await screenshot(planner.page, '15-planner-queue');
+
+		const mine = await open();
+		await signInAs(mine.page, 'water');
+		await openMap(mine.page, '/?desk=works');
+		const rejected = mine.page.locator(`[data-testid=work-item][data-work-id="${id}"]`);
+		await rejected.waitFor();
+		expect(await rejected.getAttribute('data-status')).toBe('draft');
+		expect(await rejected.getByTestId('work-reason').textContent()).toBe('已退回：请与电信同沟施工后再申报');
+		// the utility can change it and submit it again
+		expect(await rejected.getByTestId('action-edit').isVisible()).toBe(true);
+		expect(await rejected.getByTestId('action-submitted').isVisible()).toBe(true);
+		await screenshot(mine.page, '16-utility-rejected');
+		expect([...planner.errors, ...mine.errors]).toEqual([]);
+	});
+
+	it('records a utility’s acceptance of a joint-works proposal', async () => {
+		const start = addDays(chinaToday(), 60);
+		const register = async (who: string, org: string, utility: string, coordinates: number[][]) => {
+			const res = await (await api(who))('/api/works', {
+				method: 'POST',
+				body: JSON.stringify({ type: 'Feature', geometry: { type: 'LineString', coordinates }, properties: { organisation: org, utility, kind: 'new_pipe', start_date: start, end_date: addDays(start, 20) } })
+			});
+			expect(res.status).toBe(201);
+			return (await res.json()) as Json;
+		};
+		const a = await register('water', 'jj-water', 'water', [[116.045, 29.705], [116.046, 29.705]]);
+		const b = await register('telecom', 'jj-telecom', 'telecom', [[116.0455, 29.7045], [116.0455, 29.7055]]);
+		expect(b.proposal.key).toBe([a.id, b.id].sort((x: number, y: number) => x - y).join('-'));
+
+		const mp = await open();
+		await signInAs(mp.page, 'telecom');
+		await openMap(mp.page, '/?desk=proposals');
+		const card = mp.page.locator(`[data-testid=proposal][data-key="${b.proposal.key}"]`);
+		await card.waitFor();
+		await card.getByTestId('accept-proposal').click();
+		await card.locator('[data-org=jj-telecom][data-decision=accepted]').waitFor();
+		const { proposals } = (await (await (await api('planner'))('/api/proposals')).json()) as Json;
+		const recorded = proposals.find((p: Json) => p.key === b.proposal.key);
+		expect(recorded.organisations.find((o: Json) => o.id === 'jj-telecom').decision).toBe('accepted');
+		expect(recorded.organisations.find((o: Json) => o.id === 'jj-water').decision).toBeNull();
+		expect(mp.errors).toEqual([]);
+	});
+
+	it('toggles the repeat-excavation heat map: a street opened again and again is painted in its colour', async () => {
+		const history = (await (await client(app.url)('/api/streets/history?years=5')).json()) as Json;
+		const busiest = [...history.features].sort((x: Json, y: Json) => y.properties.openings - x.properties.openings)[0];
+		expect(busiest.properties.openings).toBeGreaterThanOrEqual(2);
+		const coords = busiest.geometry.coordinates as [number, number][];
+		const mid: [number, number] = [(coords[0][0] + coords[coords.length - 1][0]) / 2, (coords[0][1] + coords[coords.length - 1][1]) / 2];
+		const mp = await open();
+		// every overlay off: only the basemap under the heat map
+		await openMap(mp.page, `/?${at(mid, 17)}&l=-`);
+		const off = await patch(mp.page, await project(mp.page, mid), 8);
+		await mp.page.getByTestId('toggle-history').click();
+		await settle(mp.page);
+		const on = await patch(mp.page, await project(mp.page, mid), 8);
+		const colour = OPENINGS_COLOURS[Math.min(busiest.properties.openings, 4) - 1];
+		expect(pixelsPainted(off, on, colour, 0.9)).toBeGreaterThan(40);
+		expect(await mp.page.getByTestId('history-legend').textContent()).toContain('4 次及以上');
+		expect(mp.page.url()).toContain('l=sh');
+		await screenshot(mp.page, '17-heat-map');
+		expect(mp.errors).toEqual([]);
 	});
 });

@@ -52,7 +52,7 @@ export function combine(shapes: Geometry[]): { geometry: WorkGeometry | null; pr
 	shapes.forEach((g, i) => {
 		if (!isLine(g) && !isArea(g)) problems.push({ path: 'geometry', key: 'work.error.geometry_type', params: { index: i + 1, type: g?.type ?? '?' } });
 	});
-	if (problems.length) return { geometry: null, problems };
+	if (problems.length || !shapes.length) return { geometry: null, problems };
 	const lines = shapes.filter(isLine);
 	const areas = shapes.filter(isArea);
 	if (lines.length && areas.length) return { geometry: null, problems: [{ path: 'geometry', key: 'register.error.mixed_shapes', params: { lines: lines.length, areas: areas.length } }] };
