@@ -5,6 +5,7 @@ import { listOrganisations } from '$lib/server/organisations/queries';
 import { cityView, districtExtents } from '$lib/server/basemap/queries';
 import { basemapConfig } from '$lib/server/basemap/config';
 import { defaultCityCode } from '$lib/server/city';
+import { ruleSettings } from '$lib/server/conflicts/engine';
 
 /** The planners' map: what the page needs before the map's own data arrives per view. */
 export const load: PageServerLoad = async ({ locals }) => {
@@ -16,6 +17,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 		organisations: await listOrganisations(locals.db, city),
 		city: await cityView(locals.db, city),
 		basemap: basemapConfig(env),
+		/** how long after starting an emergency repair may be registered (the registration form says so) */
+		emergencyHours: (await ruleSettings(locals.db, city)).emergency_registration_hours,
 		/** the month the time control opens on: this year, within the programme's span */
 		today: new Date().toISOString().slice(0, 10)
 	};

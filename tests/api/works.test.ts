@@ -262,4 +262,46 @@ describe('registering excavation windows over HTTP', () => {
 		const tl = fc.features.filter((f: Json) => f.properties.name === '塔岭南路' && f.properties.openings >= 2);
 		expect(tl.length).toBeGreaterThan(0);
 	});
+
+	describe('what the registration form relies on', () => {
+		it('names the field of every problem with a dotted path, whichever check found it', async () => {
+			const schema = await (await post(water, '/api/works/check', waterTrench({ width_m: 50 }))).json();
+			expect(schema.error.details).toEqual([expect.objectContaining({ path: 'properties.width_m' })]);
+			const domain = await (await post(water, '/api/works/check', waterTrench({ start_date: '2027-02-01', end_date: '2027-01-01' }))).json();
+			expect(domain.error.details).toEqual([{ path: 'properties.end_date', message: '完工日期 2027-01-01 早于开工日期 2027-02-01，请改正。' }]);
+		});
+
+		it('checks an edit of a stored work without finding the work in conflict with its old self, and writes nothing', async () => {
+			const at = [[116.05, 29.71], [116.051, 29.71]];
+			const start = addDays(today, 20);
+			const res = await post(water, '/api/works', waterTrench({ start_date: start, end_date: addDays(start, 10), title: '将要修改的作业' }, at));
+			expect(res.status).toBe(201);
+			const { id } = await res.json();
+			// the same trench a year later: as a new work it would dig the street again
+			const later = waterTrench({ start_date: addDays(start, 365), end_date: addDays(start, 375) }, at);
+			const asNew = await (await post(water, '/api/works/check', later)).json();
+			expect(asNew.conflicts.filter((c: Json) => c.work_ids.includes(id)).map((c: Json) => c.kind)).toEqual(['repeat_excavation']);
+			const asEdit = await (await post(water, `/api/works/check?replaces=${id}`, later)).json();
+			expect(asEdit.conflicts.filter((c: Json) => c.work_ids.includes(id))).toEqual([]);
+			// the stored work is untouched, and another organisation cannot check edits of it
+			expect((await (await planner(`/api/works/${id}`)).json()).feature.properties.status).toBe('submitted');
+			expect((await post(gas, `/api/works/check?replaces=${id}`, { ...later, properties: { ...later.properties, organisation: 'jj-gas', utility: 'gas' } })).status).toBe(404);
+			expect((await post(water, '/api/works/check?replaces=abc', later)).status).toBe(404);
+		});
+
+		it('lists the emergency repairs waiting for review, for staff only', async () => {
+			const emergency = trench(ON_RECONSTRUCTED_ROAD, { organisation: 'jj-gas', utility: 'gas', kind: 'emergency_repair', emergency: true, start_date: today, end_date: addDays(today, 1), title: '待复核的抢修' });
+			const { id } = await (await post(gas, '/api/works', emergency)).json();
+			const waiting = await (await planner('/api/works?needs_review=true')).json();
+			expect(waiting.features.map((f: Json) => f.id)).toContain(id);
+			expect(waiting.features.every((f: Json) => f.properties.needs_review === true)).toBe(true);
+			await post(planner, `/api/works/${id}/review`, {});
+			expect((await (await planner('/api/works?needs_review=true')).json()).features.map((f: Json) => f.id)).not.toContain(id);
+			const anonymous = await (await client(app.url)('/api/works?needs_review=true')).json();
+			expect(anonymous.features.every((f: Json) => !('needs_review' in f.properties))).toBe(true);
+			const bad = await planner('/api/works?needs_review=maybe');
+			expect(bad.status).toBe(400);
+			expect((await bad.json()).error.message).toContain('参数 needs_review 应为 true 或 false；收到“maybe”');
+		});
+	});
 });

@@ -69,3 +69,17 @@ export const STATUS_ALPHA: Record<StatusGroup, number> = { planned: 235, in_prog
 export const trenchWidthPx = (widthM: number | null | undefined) => 2 + 1.5 * Math.min(Math.max(widthM ?? 1, 0.3), 4);
 
 export const css = ([r, g, b]: Rgb, alpha = 1) => (alpha === 1 ? `rgb(${r}, ${g}, ${b})` : `rgba(${r}, ${g}, ${b}, ${alpha})`);
+
+/**
+ * The repeat-excavation heat map, 1 → 4+ openings in five years: a sequential yellow–red ramp
+ * (ColorBrewer YlOrRd), so the streets dug again and again burn darkest.
+ */
+export const OPENINGS_COLOURS: [Rgb, Rgb, Rgb, Rgb] = [
+	[254, 204, 92],
+	[253, 141, 60],
+	[227, 26, 28],
+	[128, 0, 38]
+];
+
+/** Joint-works proposals on the map: a teal band under the works they would join. */
+export const PROPOSAL_COLOUR: Rgb = [0, 137, 123];

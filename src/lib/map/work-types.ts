@@ -18,6 +18,10 @@ export interface WorkProperties {
 	neighbourhood_id: string | null;
 	depth_m?: number | null;
 	internal_note?: string | null;
+	/** staff only: why it was rejected back to draft or cancelled */
+	status_reason?: string | null;
+	/** staff only: an emergency repair registered after it started, not yet reviewed */
+	needs_review?: boolean;
 }
 export type WorkFeature = Feature<Geometry, WorkProperties> & { id: number };
 export type WorkCollection = FeatureCollection<Geometry, WorkProperties> & { features: WorkFeature[] };

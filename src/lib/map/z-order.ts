@@ -11,10 +11,14 @@ export const Z = {
 	neighbourhoodOutline: 14,
 	rainSewageOutline: 16,
 	selectionOutline: 18,
+	streetHistory: 22,
+	proposals: 28,
 	works: 30,
 	historicFill: 40,
 	historicOutline: 42,
 	conflicts: 50,
+	/** the work being registered: its uploaded shape and where it would conflict */
+	draft: 55,
 	labels: 60
 } as const;
 

@@ -2,10 +2,10 @@ import { RAIN_SEWAGE_STATES, UTILITIES, type RainSewageState, type Utility } fro
 import { STATUS_GROUP_NAMES, type StatusGroup } from '$lib/map/palette';
 import { clampMonth, monthIndex, monthLabel } from '$lib/map/months';
 
-export const FAMILIES = ['neighbourhoods', 'works', 'rain_sewage', 'historic', 'conflicts'] as const;
+export const FAMILIES = ['neighbourhoods', 'works', 'history', 'rain_sewage', 'historic', 'conflicts'] as const;
 export type Family = (typeof FAMILIES)[number];
 /** short names in the URL */
-const FAMILY_CODES: Record<Family, string> = { neighbourhoods: 'nb', works: 'wk', rain_sewage: 'rs', historic: 'hd', conflicts: 'cf' };
+const FAMILY_CODES: Record<Family, string> = { neighbourhoods: 'nb', works: 'wk', history: 'sh', rain_sewage: 'rs', historic: 'hd', conflicts: 'cf' };
 
 export type Selection =
 	| { kind: 'neighbourhood'; id: string }

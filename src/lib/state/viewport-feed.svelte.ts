@@ -44,6 +44,15 @@ export class ViewportFeed<T> {
 		}
 	}
 
+	/** Loads the URL shown (or on its way) again: the data behind it changed, a work was saved. */
+	refresh(): Promise<void> {
+		const url = this.#pending ?? this.shown;
+		if (!url) return Promise.resolve();
+		this.#pending = null;
+		this.shown = null;
+		return this.load(url);
+	}
+
 	clear() {
 		this.#controller?.abort();
 		this.#controller = null;

@@ -48,7 +48,7 @@ export async function workDetail(db: Queryable, id: number, viewer: Viewer, city
 		from: 'work w JOIN organisation o ON o.id = w.organisation_id',
 		id: 'w.id',
 		geometry: workGeometry(viewer),
-		properties: viewer.audience === 'staff' ? { ...STAFF_WORK_FIELDS, needs_review: 'w.needs_review' } : PUBLIC_WORK_FIELDS,
+		properties: viewer.audience === 'staff' ? STAFF_WORK_FIELDS : PUBLIC_WORK_FIELDS,
 		where,
 		orderBy: 'w.id'
 	});

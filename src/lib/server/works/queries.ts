@@ -27,6 +27,8 @@ export const STAFF_WORK_FIELDS = {
 	depth_m: 'w.depth_m',
 	internal_note: 'w.internal_note',
 	status_reason: 'w.status_reason',
+	/** an emergency repair registered after it started, not yet looked at by a planner */
+	needs_review: 'w.needs_review',
 	created_at: 'w.created_at',
 	updated_at: 'w.updated_at'
 } as const;
@@ -56,6 +58,8 @@ export interface WorkFilter {
 	status?: WorkStatus[];
 	district?: string[];
 	neighbourhood?: string;
+	/** only emergency repairs still waiting for a planner's review (staff only) */
+	needsReview?: boolean;
 }
 
 /** Staff see the trench as drawn; the public sees gas and power works at street level only. */
@@ -75,6 +79,7 @@ export function workConditions(p: SqlParams, filter: WorkFilter, viewer: Viewer)
 	if (filter.kind?.length) where.push(`w.kind = ANY(${p.add(filter.kind)}::text[])`);
 	if (filter.status?.length) where.push(`w.status = ANY(${p.add(filter.status)}::text[])`);
 	if (filter.neighbourhood) where.push(`w.neighbourhood_id = ${p.add(filter.neighbourhood)}`);
+	if (filter.needsReview !== undefined && viewer.audience === 'staff') where.push(`w.needs_review = ${p.add(filter.needsReview)}`);
 	if (filter.district?.length) {
 		where.push(
 			`EXISTS (SELECT 1 FROM district d WHERE d.code = ANY(${p.add(filter.district)}::text[]) AND ST_Intersects(d.boundary, w.geom))`

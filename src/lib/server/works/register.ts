@@ -7,6 +7,7 @@ import { proposalForWork, type JointWorksProposal } from '../conflicts/proposals
 import { describeConflicts, type Conflict } from '../conflicts/describe';
 import { checkGeometry, checkProperties, defaults, invalidWork, type ValidWork } from './validate';
 import type { WorkFeature } from './input';
+import { notFound } from '../http/errors';
 
 /** Validates a work from the API or the form; throws an ApiError listing every problem. */
 export async function validateWork(db: Queryable, feature: WorkFeature, user: SessionUser, crs: InputCrs, cityCode: string, lang: Lang): Promise<ValidWork> {
@@ -75,9 +76,18 @@ class CheckDone {
  * The conflicts a work would have, found by the same engine as a save: the work is inserted in a
  * transaction that is always rolled back, so nothing is written.
  */
-export async function checkWork(db: Db, w: ValidWork, user: SessionUser, cityCode: string, lang: Lang): Promise<CheckResult> {
+export async function checkWork(db: Db, w: ValidWork, user: SessionUser, cityCode: string, lang: Lang, replaces?: number): Promise<CheckResult> {
 	try {
 		await db.transaction(async (tx) => {
+			// Checking an edit: the stored version of the work steps aside (cancelled works take part
+			// in no rule), so the work is not found in conflict with itself. Rolled back with the rest.
+			if (replaces !== undefined) {
+				const { rows } = await tx.query(
+					`UPDATE work SET status = 'cancelled' WHERE id = $1 AND city_code = $2 AND ($3::text IS NULL OR organisation_id = $3) RETURNING id`,
+					[replaces, cityCode, user.role === 'utility' ? user.organisationId : null]
+				);
+				if (!rows.length) throw notFound(`#${replaces}`);
+			}
 			const id = await insertWork(tx, w, user, cityCode);
 			const result = await conflictsAndProposal(tx, id, cityCode, lang);
 			// the candidate's id existed only inside this transaction

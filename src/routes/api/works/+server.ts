@@ -22,13 +22,14 @@ const query = orderedDates(
 		kind: codeList(WORK_KINDS).optional(),
 		status: codeList(WORK_STATUSES).optional(),
 		district: z.string().regex(/^\d{6}(,\d{6})*$/, { error: 'error.district_format' }).transform((v) => v.split(',')).optional(),
-		neighbourhood: z.string().regex(/^[a-z0-9][a-z0-9_-]{1,62}$/, { error: 'error.neighbourhood_format' }).optional()
+		neighbourhood: z.string().regex(/^[a-z0-9][a-z0-9_-]{1,62}$/, { error: 'error.neighbourhood_format' }).optional(),
+		needs_review: z.enum(['true', 'false'], { error: 'error.boolean_format' }).transform((v) => v === 'true').optional()
 	})
 );
 
 export const GET = endpoint(async ({ url, locals }) => {
-	const q = parseSearchParams(url, query, locals.lang);
-	const body = await workCollection(locals.db, { cityCode: defaultCityCode(), ...q }, viewerOf(locals.user));
+	const { needs_review, ...q } = parseSearchParams(url, query, locals.lang);
+	const body = await workCollection(locals.db, { cityCode: defaultCityCode(), ...q, needsReview: needs_review }, viewerOf(locals.user));
 	return geojsonResponse(body);
 });
 
