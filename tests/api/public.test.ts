@@ -154,6 +154,28 @@ describe('the public renovation map, over HTTP', () => {
 			expect(needs.features.find((f: Json) => f.id === 'nb-360403-001').properties.by_category.sewer_blocked).toBeGreaterThanOrEqual(1);
 		});
 
+		it('gives the sender a receipt, by which their device learns the outcome and nothing else', async () => {
+			const phone = resident('10.0.1.4');
+			const sent: Json[] = [];
+			for (const body of ['门口路灯坏了半个月', '楼下停车位太少', '化粪池又满了']) sent.push(await (await post(phone, '/api/submissions', { ...need, body })).json());
+			for (const s of sent) expect(s.receipt).toMatch(/^[A-Za-z0-9_-]{24}$/);
+			const [published, hidden, waiting] = sent;
+			expect((await post(planner, `/api/submissions/${published.id}/moderation`, { action: 'publish' })).status).toBe(200);
+			expect((await post(planner, `/api/submissions/${hidden.id}/moderation`, { action: 'hide', reason: '与本小区改造无关' })).status).toBe(200);
+			// asked from another address, as a phone that moved from Wi-Fi to mobile data would
+			const res = await post(resident('10.7.7.7'), '/api/submissions/receipts', { receipts: [published.receipt, hidden.receipt, waiting.receipt, 'A'.repeat(24), 'not a receipt'] });
+			expect(res.status).toBe(200);
+			const { submissions } = await res.json();
+			expect(submissions.map((s: Json) => [s.id, s.status, s.reason])).toEqual([
+				[published.id, 'published', null],
+				[hidden.id, 'hidden', '与本小区改造无关'],
+				[waiting.id, 'pending', null]
+			]);
+			for (const s of submissions) expect(Object.keys(s).sort()).toEqual(['id', 'moderated_at', 'reason', 'status']);
+			const tooMany = await post(anon, '/api/submissions/receipts', { receipts: Array.from({ length: 51 }, () => 'A'.repeat(24)) });
+			expect(tooMany.status).toBe(400);
+		});
+
 		it('hides a submission only with a reason', async () => {
 			const { id } = await (await post(resident('10.0.1.2'), '/api/submissions', { ...need, body: '广告：低价装修' })).json();
 			expect((await post(planner, `/api/submissions/${id}/moderation`, { action: 'hide' })).status).toBe(400);
