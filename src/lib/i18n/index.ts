@@ -5,14 +5,15 @@ import { conflicts } from './conflicts';
 import { works } from './works';
 import { publicMessages } from './public';
 import { map } from './map';
+import { publicUi } from './public-ui';
 
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
 /** Chinese is the reference: every key must exist in it, and English must cover the same keys. */
-const zh = { ...common.zh, ...codes.zh, ...errors.zh, ...conflicts.zh, ...works.zh, ...publicMessages.zh, ...map.zh };
+const zh = { ...common.zh, ...codes.zh, ...errors.zh, ...conflicts.zh, ...works.zh, ...publicMessages.zh, ...map.zh, ...publicUi.zh };
 export type MessageKey = keyof typeof zh;
-const en: Record<MessageKey, string> = { ...common.en, ...codes.en, ...errors.en, ...conflicts.en, ...works.en, ...publicMessages.en, ...map.en };
+const en: Record<MessageKey, string> = { ...common.en, ...codes.en, ...errors.en, ...conflicts.en, ...works.en, ...publicMessages.en, ...map.en, ...publicUi.en };
 export const messages: Record<Lang, Record<MessageKey, string>> = { zh, en };
 
 export type MessageParams = Record<string, string | number>;

@@ -1,4 +1,4 @@
-import type { NeighbourhoodStatus, RainSewageState, Utility, WorkStatus } from '$lib/domain/codes';
+import type { NeighbourhoodStatus, RainSewageState, SubmissionCategory, Utility, WorkStatus } from '$lib/domain/codes';
 
 export type Rgb = [number, number, number];
 
@@ -69,3 +69,17 @@ export const STATUS_ALPHA: Record<StatusGroup, number> = { planned: 235, in_prog
 export const trenchWidthPx = (widthM: number | null | undefined) => 2 + 1.5 * Math.min(Math.max(widthM ?? 1, 0.3), 4);
 
 export const css = ([r, g, b]: Rgb, alpha = 1) => (alpha === 1 ? `rgb(${r}, ${g}, ${b})` : `rgba(${r}, ${g}, ${b}, ${alpha})`);
+
+/**
+ * Residents' needs by category (a categorical scheme after ColorBrewer Set1): drainage troubles
+ * warm and dark, the rest apart from them.
+ */
+export const NEED_COLOURS: Record<SubmissionCategory, Rgb> = {
+	septic_tank_blocked: [140, 81, 10],
+	sewer_blocked: [117, 112, 179],
+	rain_sewage_not_separated: [228, 26, 28],
+	parking: [55, 126, 184],
+	roof_leak: [77, 175, 74],
+	lighting: [255, 176, 0],
+	other: [128, 128, 128]
+};

@@ -15,7 +15,11 @@ export const Z = {
 	historicFill: 40,
 	historicOutline: 42,
 	conflicts: 50,
-	labels: 60
+	/** the place a resident asked "my street" about (public map) */
+	place: 55,
+	labels: 60,
+	/** residents' needs per neighbourhood (planners' map): over the names, since where they are is what it says */
+	needs: 64
 } as const;
 
 const Z_KEY = 'digonce:z';
