@@ -52,6 +52,8 @@ describe('the residents’ side on a phone (360×740, touch, WeChat), and the pl
 		await page.waitForTimeout(150);
 		await page.evaluate(() => new Promise<void>((done) => (window.__digonceMap!.once('idle', () => done()), window.__digonceMap!.triggerRepaint())));
 	}
+	/** how far the document itself could scroll (0: only the content area scrolls, as designed) */
+	const documentOverflow = (page: Page) => page.evaluate(() => document.scrollingElement!.scrollHeight - document.scrollingElement!.clientHeight);
 	/** a resident's need, sent as its own phone (the rate limit counts per client) */
 	const sendNeed = (page: Page, neighbourhood: string, category: string, body: string, client: string) =>
 		page.request.post('/api/submissions', { data: { neighbourhood_id: neighbourhood, kind: 'need', category, body }, headers: { origin: app.url, 'user-agent': `${WECHAT} ${client}` } });
@@ -68,6 +70,7 @@ describe('the residents’ side on a phone (360×740, touch, WeChat), and the pl
 			await expect.poll(() => page.getByTestId('demo-notice').isVisible()).toBe(true);
 			expect(await page.getByTestId('demo-notice').innerText()).toContain('演示数据');
 			await screenshot(page, 'public-01-map');
+			expect(await documentOverflow(page)).toBe(0);
 
 			// tap the gas main on 浔阳路 (where the map draws it in gas magenta)
 			await page.evaluate((c) => window.__digonceMap!.jumpTo({ center: c, zoom: 17 }), XUNYANG_ROAD);
@@ -121,8 +124,8 @@ describe('the residents’ side on a phone (360×740, touch, WeChat), and the pl
 			expect(await mine.getByTestId('my-status').innerText()).toBe('待审核');
 			await mine.scrollIntoViewIfNeeded();
 			await screenshot(page, 'public-05-need-pending');
-			// only the page scrolls: the header and the demo notice stay on screen
-			expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0);
+			// only the page's content scrolls, never the document: the header and the demo notice stay on screen
+			expect(await documentOverflow(page)).toBe(0);
 			// the phone remembers it; the public page does not show it yet
 			await page.reload();
 			await page.getByTestId('my-submissions').locator('li', { hasText: text }).waitFor();

@@ -94,18 +94,38 @@ describe('the submissions kept on this device', () => {
 		a.add({ id: 8, receipt: 'r8', neighbourhood_id: 'nb-2', kind: 'evaluation', category: null, rating: 5, body: '很好', created_at: '2026-11-27T02:00:00Z' });
 		a.add({ id: 9, receipt: 'r9', neighbourhood_id: 'nb-1', kind: 'need', category: 'lighting', rating: null, body: '路灯坏了', created_at: '2026-11-27T03:00:00Z' });
 		const b = new MySubmissions(storage, local);
+		expect(b.items).toEqual([]);
+		b.load();
 		expect(b.forNeighbourhood('nb-1').map((s) => [s.id, s.status])).toEqual([
 			[9, 'pending'],
 			[7, 'pending']
 		]);
 	});
 
+	it('adds to what another tab stored meanwhile, not only to what it read', () => {
+		const storage = new MemoryStorage();
+		const tabA = new MySubmissions(storage, local);
+		const tabB = new MySubmissions(storage, local);
+		tabA.load();
+		tabB.load();
+		tabA.add({ id: 1, receipt: 'r1', neighbourhood_id: 'nb-1', kind: 'need', category: 'parking', rating: null, body: '停车难', created_at: '2026-11-27T01:00:00Z' });
+		tabB.add({ id: 2, receipt: 'r2', neighbourhood_id: 'nb-1', kind: 'need', category: 'lighting', rating: null, body: '路灯坏了', created_at: '2026-11-27T02:00:00Z' });
+		const later = new MySubmissions(storage, local);
+		later.load();
+		expect(later.items.map((s) => s.id)).toEqual([2, 1]);
+	});
+
 	it('starts empty when what is stored is not its own', () => {
 		const storage = new MemoryStorage();
+		const read = () => {
+			const mine = new MySubmissions(storage, local);
+			mine.load();
+			return mine.items;
+		};
 		storage.setItem('digonce.my-submissions.v1', '{not json');
-		expect(new MySubmissions(storage, local).items).toEqual([]);
+		expect(read()).toEqual([]);
 		storage.setItem('digonce.my-submissions.v1', JSON.stringify([{ id: 'x' }, 3]));
-		expect(new MySubmissions(storage, local).items).toEqual([]);
+		expect(read()).toEqual([]);
 	});
 
 	it('learns by receipt what became of each: published, or not and why', async () => {
@@ -126,6 +146,8 @@ describe('the submissions kept on this device', () => {
 			['路灯不亮', 'hidden', '重复提交'],
 			['下水道堵', 'published', null]
 		]);
-		expect(new MySubmissions(storage, local).items.map((s) => s.status)).toEqual(['hidden', 'published']);
+		const again = new MySubmissions(storage, local);
+		again.load();
+		expect(again.items.map((s) => s.status)).toEqual(['hidden', 'published']);
 	});
 });

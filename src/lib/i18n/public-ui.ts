@@ -131,7 +131,7 @@ export const publicUi = {
 		'pub.needs.public_page': '查看本小区的公示页（居民看到的）'
 	},
 	en: {
-		'pub.demo.short': 'Demo data: sample neighbourhoods and works, not real',
+		'pub.demo.short': 'Demo data: samples, not real',
 		'pub.nav.public': 'For residents',
 		'pub.nav.dashboard': 'Dashboard',
 		'pub.nav.moderation': 'Residents’ say',

@@ -20,19 +20,31 @@ const KEY = 'digonce.my-submissions.v1';
 /** enough for a resident's history; the oldest go first */
 const KEEP = 100;
 
+/** The browser's localStorage, or none: on the server, or where reading it throws (some privacy modes). */
+function deviceStorage(): Pick<Storage, 'getItem' | 'setItem'> | null {
+	try {
+		return typeof window === 'undefined' ? null : window.localStorage;
+	} catch {
+		return null;
+	}
+}
+
 /**
  * The submissions sent from this device. Residents have no account and the public API never lists
  * pending submissions, so the device keeps what it sent (localStorage) and asks the server, by
- * receipt, what became of each.
+ * receipt, what became of each. The list is read by `load()` once the page is in the browser, so
+ * the server-rendered page and the first render in the browser agree.
  */
 export class MySubmissions {
 	items = $state<MySubmission[]>([]);
 	#controller: AbortController | null = null;
 
 	constructor(
-		private readonly storage: Pick<Storage, 'getItem' | 'setItem'> | null = typeof localStorage === 'undefined' ? null : localStorage,
+		private readonly storage: Pick<Storage, 'getItem' | 'setItem'> | null = deviceStorage(),
 		private readonly fetcher: typeof fetch = (...args) => fetch(...args)
-	) {
+	) {}
+
+	load() {
 		this.items = this.#read();
 	}
 
@@ -59,7 +71,8 @@ export class MySubmissions {
 	}
 
 	add(item: Omit<MySubmission, 'status' | 'reason'>) {
-		this.items = [{ ...item, status: 'pending' as const, reason: null }, ...this.items.filter((s) => s.id !== item.id)].slice(0, KEEP);
+		// from what is stored, not what this page read: another tab may have added to it since
+		this.items = [{ ...item, status: 'pending' as const, reason: null }, ...this.#read().filter((s) => s.id !== item.id)].slice(0, KEEP);
 		this.#write();
 	}
 
