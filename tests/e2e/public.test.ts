@@ -32,8 +32,18 @@ describe('the residents’ side on a phone (360×740, touch, WeChat), and the pl
 	});
 
 	/** a fresh phone (no shared cookies or storage between tests), its errors collected */
-	async function phone(lang: 'zh' | 'en' = 'zh') {
-		const context = await browser.newContext({ baseURL: app.url, viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, userAgent: WECHAT, locale: lang === 'zh' ? 'zh-CN' : 'en-GB' });
+	async function phone(lang: 'zh' | 'en' = 'zh', at?: [number, number]) {
+		const context = await browser.newContext({
+			baseURL: app.url,
+			viewport: { width: 360, height: 740 },
+			deviceScaleFactor: 1,
+			isMobile: true,
+			hasTouch: true,
+			userAgent: WECHAT,
+			locale: lang === 'zh' ? 'zh-CN' : 'en-GB',
+			// where the phone says it is, when asked and allowed
+			...(at ? { geolocation: { longitude: at[0], latitude: at[1] }, permissions: ['geolocation'] } : {})
+		});
 		contexts.push(context);
 		const page = await context.newPage();
 		const errors: string[] = [];
@@ -61,7 +71,7 @@ describe('the residents’ side on a phone (360×740, touch, WeChat), and the pl
 	it(
 		'a resident finds their neighbourhood, reads when the street is dug, sends a need and sees it pending; a planner publishes it and it shows, counted',
 		async () => {
-			const { page, errors } = await phone();
+			const { page, errors } = await phone('zh', [XUNYANG_ROAD[0] + 0.0004, XUNYANG_ROAD[1] + 0.0006]);
 			// the bare address on a phone is the residents' map
 			await page.goto('/');
 			expect(new URL(page.url()).pathname).toBe('/m');
@@ -93,6 +103,14 @@ describe('the residents’ side on a phone (360×740, touch, WeChat), and the pl
 			// the calendar of this stretch of street lists the same work
 			const areaFeed = await page.request.get((await page.getByTestId('nearby-calendar').getAttribute('href'))!);
 			expect(await areaFeed.text()).toContain('UID:work-575@');
+
+			// or where the phone is: about 75 m from the gas main, inside 滨江新村
+			await page.getByTestId('place-close').tap();
+			await page.getByTestId('locate').tap();
+			await expect.poll(() => page.getByTestId('place-title').innerText()).toBe(BINJIANG.name);
+			await page.getByTestId('nearby-works').getByText(GAS_SENTENCE).waitFor();
+			// and the link holds the place, to send to a neighbour
+			await expect.poll(() => new URL(page.url()).searchParams.get('nb')).toBe(BINJIANG.id);
 
 			// find the neighbourhood by its pinyin initials
 			await page.getByTestId('search').tap();
