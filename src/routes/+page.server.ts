@@ -1,4 +1,5 @@
 import { env } from '$env/dynamic/private';
+import { redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { databaseHealth, districtOverview } from '$lib/server/overview/queries';
 import { listOrganisations } from '$lib/server/organisations/queries';
@@ -7,8 +8,15 @@ import { basemapConfig } from '$lib/server/basemap/config';
 import { defaultCityCode } from '$lib/server/city';
 import { ruleSettings } from '$lib/server/conflicts/engine';
 
+/** a phone's browser, WeChat's own included: the planners' panels do not fit on it */
+const PHONE = /Mobi|iPhone|iPod|MicroMessenger/i;
+
 /** The planners' map: what the page needs before the map's own data arrives per view. */
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, url, request, setHeaders }) => {
+	// A resident who opens the bare address on a phone gets the residents' map. A link with a view
+	// in it (a colleague's map), or anyone signed in, gets the planners' map whatever the screen.
+	setHeaders({ vary: 'User-Agent, Cookie' });
+	if (!locals.user && !url.search && PHONE.test(request.headers.get('user-agent') ?? '')) redirect(303, '/m');
 	const city = defaultCityCode();
 	return {
 		health: await databaseHealth(locals.db),

@@ -58,7 +58,7 @@ describe('the public renovation map, over HTTP', () => {
 			for (const phone of cadrePhones) expect(text).not.toContain(phone);
 		});
 
-		it.each(['/api/works', '/api/neighbourhoods', `/api/neighbourhoods/nb-360403-001`, `/api/works/${GAS_ON_XUNYANG_ROAD}`, `/api/nearby?lon=${XUNYANG_ROAD[0]}&lat=${XUNYANG_ROAD[1]}&days=365`, '/api/streets/history', '/feeds/works.ics?neighbourhood=nb-360403-001'])(
+		it.each(['/api/works', '/api/neighbourhoods', `/api/neighbourhoods/nb-360403-001`, `/api/works/${GAS_ON_XUNYANG_ROAD}`, `/api/nearby?lon=${XUNYANG_ROAD[0]}&lat=${XUNYANG_ROAD[1]}&days=365`, '/api/streets/history', '/feeds/works.ics?neighbourhood=nb-360403-001', '/n/nb-360403-001', '/m'])(
 			'%s holds no private field name or value',
 			async (path) => {
 				const text = await (await anon(path)).text();
@@ -154,6 +154,28 @@ describe('the public renovation map, over HTTP', () => {
 			expect(needs.features.find((f: Json) => f.id === 'nb-360403-001').properties.by_category.sewer_blocked).toBeGreaterThanOrEqual(1);
 		});
 
+		it('gives the sender a receipt, by which their device learns the outcome and nothing else', async () => {
+			const phone = resident('10.0.1.4');
+			const sent: Json[] = [];
+			for (const body of ['门口路灯坏了半个月', '楼下停车位太少', '化粪池又满了']) sent.push(await (await post(phone, '/api/submissions', { ...need, body })).json());
+			for (const s of sent) expect(s.receipt).toMatch(/^[A-Za-z0-9_-]{24}$/);
+			const [published, hidden, waiting] = sent;
+			expect((await post(planner, `/api/submissions/${published.id}/moderation`, { action: 'publish' })).status).toBe(200);
+			expect((await post(planner, `/api/submissions/${hidden.id}/moderation`, { action: 'hide', reason: '与本小区改造无关' })).status).toBe(200);
+			// asked from another address, as a phone that moved from Wi-Fi to mobile data would
+			const res = await post(resident('10.7.7.7'), '/api/submissions/receipts', { receipts: [published.receipt, hidden.receipt, waiting.receipt, 'A'.repeat(24), 'not a receipt'] });
+			expect(res.status).toBe(200);
+			const { submissions } = await res.json();
+			expect(submissions.map((s: Json) => [s.id, s.status, s.reason])).toEqual([
+				[published.id, 'published', null],
+				[hidden.id, 'hidden', '与本小区改造无关'],
+				[waiting.id, 'pending', null]
+			]);
+			for (const s of submissions) expect(Object.keys(s).sort()).toEqual(['id', 'moderated_at', 'reason', 'status']);
+			const tooMany = await post(anon, '/api/submissions/receipts', { receipts: Array.from({ length: 51 }, () => 'A'.repeat(24)) });
+			expect(tooMany.status).toBe(400);
+		});
+
 		it('hides a submission only with a reason', async () => {
 			const { id } = await (await post(resident('10.0.1.2'), '/api/submissions', { ...need, body: '广告：低价装修' })).json();
 			expect((await post(planner, `/api/submissions/${id}/moderation`, { action: 'hide' })).status).toBe(400);
@@ -201,6 +223,62 @@ describe('the public renovation map, over HTTP', () => {
 			expect((await post(resident('10.0.3.2'), '/api/submissions', need)).status).toBe(201);
 			const english = await post(resident('10.0.3.1', 'en'), '/api/submissions', need);
 			expect((await english.json()).error.message).toMatch(/at most 5 an hour/);
+		});
+	});
+
+	describe('the pages around it', () => {
+		const WECHAT = 'Mozilla/5.0 (Linux; Android 12) AppleWebKit/537.36 Chrome/107.0 Mobile Safari/537.36 MicroMessenger/8.0.40';
+		const DESKTOP = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120.0 Safari/537.36';
+		const open = (c: ReturnType<typeof client>, path: string, ua: string) => c(path, { headers: { 'user-agent': ua } });
+		const need = { neighbourhood_id: 'nb-360403-001', kind: 'need', category: 'lighting' };
+
+		it('sends a resident who opens the bare address on a phone to the residents’ map; links and staff keep the dashboard', async () => {
+			const phone = await open(client(app.url), '/', WECHAT);
+			expect([phone.status, phone.headers.get('location')]).toEqual([303, '/m']);
+			expect((await open(client(app.url), '/', DESKTOP)).status).toBe(200);
+			expect((await open(client(app.url), '/?c=116.00212,29.7226&z=17', WECHAT)).status).toBe(200);
+			expect((await open(planner, '/', WECHAT)).status).toBe(200);
+			const map = await open(client(app.url), '/m', WECHAT);
+			expect(map.status).toBe(200);
+			expect(await map.text()).toContain('data-testid="public-map"');
+		});
+
+		it('renders a neighbourhood’s page on the server: officials, hotline to call, my street, calendar', async () => {
+			const res = await open(client(app.url), '/n/nb-360403-041', WECHAT);
+			expect(res.status).toBe(200);
+			const html = await res.text();
+			const facts = (await (await anon('/api/neighbourhoods/nb-360403-041')).json()).feature.properties;
+			expect(html).toMatch(new RegExp(`<h1 data-testid="nb-name"[^>]*>${facts.name}</h1>`));
+			for (const who of [facts.county_leader, facts.housing_leader, facts.community_cadre]) expect(html).toContain(who);
+			expect(html).toContain(`href="tel:${facts.hotline.replace(/-/g, '')}"`);
+			expect(html).toContain('2027年1月4日—2月5日 燃气管道更换 · 九江深能燃气有限公司');
+			expect(html).toMatch(/href="webcal:\/\/[^"]+\/feeds\/works\.ics\?neighbourhood=nb-360403-041"/);
+			expect((await open(client(app.url), '/n/nb-nowhere', WECHAT)).status).toBe(404);
+		});
+
+		it('keeps the moderation page to planners, and refuses to hide without a reason', async () => {
+			const asAnon = await client(app.url)('/moderation');
+			expect([asAnon.status, asAnon.headers.get('location')]).toEqual([303, '/login?next=%2Fmoderation']);
+			const gas = client(app.url);
+			expect((await gas('/api/session', { method: 'POST', body: JSON.stringify({ email: 'gas@demo.digonce.cn', password: 'demo-password' }) })).status).toBe(200);
+			expect((await gas('/moderation')).status).toBe(403);
+
+			const { id } = await (await post(resident('10.0.5.1'), '/api/submissions', { ...need, body: '小区里的路灯晚上不亮' })).json();
+			const page = await (await planner('/moderation')).text();
+			expect(page).toContain('小区里的路灯晚上不亮');
+			// the page's form action, as `use:enhance` posts it
+			const act = (fields: Record<string, string>) =>
+				planner('/moderation?/moderate', { method: 'POST', body: new URLSearchParams(fields), headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', 'x-sveltekit-action': 'true' } });
+			const refused = await (await act({ id: String(id), action: 'hide', reason: ' ' })).json();
+			expect([refused.type, refused.status]).toEqual(['failure', 400]);
+			expect(refused.data).toContain('不公开须填写原因');
+			const done = await (await act({ id: String(id), action: 'publish' })).json();
+			expect(done.type).toBe('success');
+			const nb = await (await anon('/api/neighbourhoods/nb-360403-001')).json();
+			expect(nb.submissions.items.map((s: Json) => s.id)).toContain(id);
+			const history = await (await planner('/moderation?status=published')).text();
+			expect(history).toContain('小区里的路灯晚上不亮');
+			expect(history).toMatch(/于 .+ 公开/);
 		});
 	});
 

@@ -54,6 +54,16 @@ describe('the map view in the URL', () => {
 		expect(b.batchYears).toEqual([2021]);
 	});
 
+	it('keeps the residents’ needs layer on unless the link turns it off', () => {
+		const a = new MapState(defaults);
+		expect(a.needs).toBe(true);
+		expect(a.write(new URLSearchParams()).has('nd')).toBe(false);
+		a.needs = false;
+		const q = a.write(new URLSearchParams());
+		expect(q.get('nd')).toBe('0');
+		expect(new MapState(defaults, q).needs).toBe(false);
+	});
+
 	it('reads each kind of selection', () => {
 		expect(parseSelection('nb:nb-360403-032')).toEqual({ kind: 'neighbourhood', id: 'nb-360403-032' });
 		expect(parseSelection('hd:hd-1')).toEqual({ kind: 'historic', id: 'hd-1' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateRange, workPurpose, workSentence } from '../../src/lib/domain/plain-words';
+import { dateRange, longDate, workPurpose, workSentence } from '../../src/lib/domain/plain-words';
 
 describe('plain words for residents', () => {
 	it('says what a work is for', () => {
@@ -19,5 +19,12 @@ describe('plain words for residents', () => {
 		expect(workSentence('zh', { kind: 'replacement', utility: 'water', start_date: '2026-03-05', end_date: '2026-03-20', organisation_name: '九江市自来水公司' }, 2026)).toBe(
 			'3月5日—3月20日 供水管道更换 · 九江市自来水公司'
 		);
+	});
+
+	it('names one day with its year, a timestamp by its day in China', () => {
+		expect(longDate('zh', '2027-01-04')).toBe('2027年1月4日');
+		expect(longDate('en', '2027-01-04')).toBe('4 Jan 2027');
+		// 17:30 UTC on 3 January is already 4 January in Jiujiang
+		expect(longDate('zh', '2027-01-03T17:30:00.000Z')).toBe('2027年1月4日');
 	});
 });

@@ -26,3 +26,9 @@ export function workSentence(
 ): string {
 	return t(lang, 'work.sentence', { dates: dateRange(lang, w.start_date, w.end_date, thisYear), purpose: workPurpose(lang, w.kind, w.utility), organisation: w.organisation_name });
 }
+
+/** "2027年1月4日", "4 Jan 2027": one day, with its year. Takes YYYY-MM-DD or a full timestamp (shown in China time). */
+export function longDate(lang: Lang, date: string): string {
+	const at = date.length === 10 ? new Date(`${date}T00:00:00Z`) : new Date(new Date(date).getTime() + 8 * 3_600_000);
+	return new Intl.DateTimeFormat(locale(lang), { timeZone: 'UTC', year: 'numeric', month: lang === 'zh' ? 'long' : 'short', day: 'numeric' }).format(at);
+}

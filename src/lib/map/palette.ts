@@ -1,4 +1,4 @@
-import type { NeighbourhoodStatus, RainSewageState, Utility, WorkStatus } from '$lib/domain/codes';
+import type { NeighbourhoodStatus, RainSewageState, SubmissionCategory, Utility, WorkStatus } from '$lib/domain/codes';
 
 export type Rgb = [number, number, number];
 
@@ -83,3 +83,17 @@ export const OPENINGS_COLOURS: [Rgb, Rgb, Rgb, Rgb] = [
 
 /** Joint-works proposals on the map: a teal band under the works they would join. */
 export const PROPOSAL_COLOUR: Rgb = [0, 137, 123];
+
+/**
+ * Residents' needs by category (a categorical scheme after ColorBrewer Set1): drainage troubles
+ * warm and dark, the rest apart from them.
+ */
+export const NEED_COLOURS: Record<SubmissionCategory, Rgb> = {
+	septic_tank_blocked: [140, 81, 10],
+	sewer_blocked: [117, 112, 179],
+	rain_sewage_not_separated: [228, 26, 28],
+	parking: [55, 126, 184],
+	roof_leak: [77, 175, 74],
+	lighting: [255, 176, 0],
+	other: [128, 128, 128]
+};

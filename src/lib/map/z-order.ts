@@ -19,7 +19,11 @@ export const Z = {
 	conflicts: 50,
 	/** the work being registered: its uploaded shape and where it would conflict */
 	draft: 55,
-	labels: 60
+	/** the place a resident asked "my street" about (public map) */
+	place: 55,
+	labels: 60,
+	/** residents' needs per neighbourhood (planners' map): over the names, since where they are is what it says */
+	needs: 64
 } as const;
 
 const Z_KEY = 'digonce:z';

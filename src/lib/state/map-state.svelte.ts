@@ -50,6 +50,8 @@ export class MapState {
 	from = $state(0);
 	to = $state(0);
 	selection = $state<Selection | null>(null);
+	/** residents' needs on the map (planners only; not one of the public families) */
+	needs = $state(true);
 
 	constructor(
 		readonly defaults: MapDefaults,
@@ -87,6 +89,7 @@ export class MapState {
 			this.to = ti;
 		}
 		this.selection = parseSelection(q.get('sel'));
+		this.needs = q.get('nd') !== '0';
 	}
 
 	/** The view as URL parameters; defaults are left out so links stay short. */
@@ -105,6 +108,7 @@ export class MapState {
 		set('rs', this.rainSewage.join(','));
 		set('t', this.from === this.defaults.from && this.to === this.defaults.to ? null : `${monthLabel(this.from)}..${monthLabel(this.to)}`);
 		set('sel', this.selection ? `${SELECTION_CODES[this.selection.kind]}:${this.selection.id}` : null);
+		set('nd', this.needs ? null : '0');
 		return q;
 	}
 

@@ -3,12 +3,12 @@ import type { Db, Queryable } from '../db';
 import type { SessionUser } from '../auth/session';
 import { ApiError, notFound } from '../http/errors';
 import { t, type Lang, type MessageKey } from '$lib/i18n';
+import { BODY_MAX, BODY_MIN, SUBMISSION_CATEGORIES, SUBMISSION_RATE_LIMIT, type SubmissionCategory, type SubmissionStatus } from '$lib/domain/codes';
 
-export const SUBMISSION_CATEGORIES = ['septic_tank_blocked', 'sewer_blocked', 'rain_sewage_not_separated', 'parking', 'roof_leak', 'lighting', 'other'] as const;
-export type SubmissionCategory = (typeof SUBMISSION_CATEGORIES)[number];
-export const BODY_LENGTH = { min: 2, max: 500 } as const;
-/** Per client (a salted hash of address and browser, never stored in clear). */
-export const RATE_LIMIT = { perHour: 5, perDay: 20 } as const;
+// the codes live with the other domain codes, where the browser can read them too
+export { SUBMISSION_CATEGORIES, type SubmissionCategory };
+export const BODY_LENGTH = { min: BODY_MIN, max: BODY_MAX } as const;
+export const RATE_LIMIT = SUBMISSION_RATE_LIMIT;
 
 export interface SubmissionInput {
 	neighbourhood_id: string;
@@ -31,11 +31,15 @@ export async function clientHash(db: Queryable, address: string, userAgent: stri
 
 const HTML = /<\s*\/?\s*[a-z!][^>]*>/i;
 
+const receiptHash = (receipt: string) => createHash('sha256').update(receipt).digest('hex');
+/** A receipt is 24 characters of base64url (144 random bits). */
+export const RECEIPT_FORMAT = /^[A-Za-z0-9_-]{24}$/;
+
 /**
  * Stores a resident's need or evaluation as pending, after checking it; every refusal says why.
  * The rate limit is counted in the database, inside the same transaction as the insert.
  */
-export async function submitResident(db: Db, input: SubmissionInput, client: string, cityCode: string, lang: Lang): Promise<{ id: number; status: 'pending' }> {
+export async function submitResident(db: Db, input: SubmissionInput, client: string, cityCode: string, lang: Lang): Promise<{ id: number; status: 'pending'; receipt: string }> {
 	const body = input.body.trim();
 	if (HTML.test(body)) throw new ApiError(400, 'invalid_submission', 'submission.error.html');
 	if ([...body].length < BODY_LENGTH.min) throw new ApiError(400, 'invalid_submission', 'submission.error.empty', { min: BODY_LENGTH.min });
@@ -65,12 +69,14 @@ export async function submitResident(db: Db, input: SubmissionInput, client: str
 			const minutes = hour >= RATE_LIMIT.perHour && oldest_in_hour ? Math.max(1, Math.ceil((Date.parse(oldest_in_hour) + 3_600_000 - Date.now()) / 60_000)) : 24 * 60;
 			throw new ApiError(429, 'rate_limited', 'submission.error.rate_limited', { per_hour: RATE_LIMIT.perHour, per_day: RATE_LIMIT.perDay, minutes });
 		}
+		// the sender's device keeps the receipt to learn later what became of it (submissionReceipts)
+		const receipt = randomBytes(18).toString('base64url');
 		const { rows } = await tx.query<{ id: number }>(
-			`INSERT INTO resident_submission (city_code, neighbourhood_id, kind, category, rating, body, client_hash)
-			 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-			[cityCode, input.neighbourhood_id, input.kind, input.kind === 'need' ? input.category : null, input.kind === 'evaluation' ? input.rating : null, body, client]
+			`INSERT INTO resident_submission (city_code, neighbourhood_id, kind, category, rating, body, client_hash, receipt_hash)
+			 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+			[cityCode, input.neighbourhood_id, input.kind, input.kind === 'need' ? input.category : null, input.kind === 'evaluation' ? input.rating : null, body, client, receiptHash(receipt)]
 		);
-		return { id: Number(rows[0].id), status: 'pending' as const };
+		return { id: Number(rows[0].id), status: 'pending' as const, receipt };
 	});
 }
 
@@ -106,6 +112,18 @@ export async function listSubmissions(db: Queryable, cityCode: string, filter: {
 	return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
 
+/** How many submissions await a decision, are published and are hidden (of one neighbourhood, if given). */
+export async function submissionCounts(db: Queryable, cityCode: string, neighbourhood?: string): Promise<Record<SubmissionStatus, number>> {
+	const { rows } = await db.query<Record<SubmissionStatus, number>>(
+		`SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
+		        count(*) FILTER (WHERE status = 'published')::int AS published,
+		        count(*) FILTER (WHERE status = 'hidden')::int AS hidden
+		   FROM resident_submission WHERE city_code = $1 AND ($2::text IS NULL OR neighbourhood_id = $2)`,
+		[cityCode, neighbourhood ?? null]
+	);
+	return rows[0];
+}
+
 /** Published submissions of a neighbourhood and their counts: what its public page shows. */
 export async function publishedSubmissions(db: Queryable, neighbourhoodId: string) {
 	const { rows } = await db.query<PublicSubmission>(
@@ -126,6 +144,27 @@ export async function publishedSubmissions(db: Queryable, neighbourhoodId: strin
 			average_rating: ratings.length ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 10) / 10 : null
 		}
 	};
+}
+
+/** What the holder of a receipt learns about their own submission: never more than they sent and its outcome. */
+export interface SubmissionReceipt {
+	id: number;
+	status: SubmissionStatus;
+	/** why it was not published, as the planner wrote it (the resident is told) */
+	reason: string | null;
+	moderated_at: string | null;
+}
+
+/** The outcome of the submissions whose receipts a device holds; unknown receipts are left out. */
+export async function submissionReceipts(db: Queryable, cityCode: string, receipts: string[]): Promise<SubmissionReceipt[]> {
+	const hashes = [...new Set(receipts.filter((r) => RECEIPT_FORMAT.test(r)))].map(receiptHash);
+	if (!hashes.length) return [];
+	const { rows } = await db.query<SubmissionReceipt>(
+		`SELECT id, status, CASE WHEN status = 'hidden' THEN moderation_reason END AS reason, moderated_at
+		   FROM resident_submission WHERE city_code = $1 AND receipt_hash = ANY($2::text[]) ORDER BY id`,
+		[cityCode, hashes]
+	);
+	return rows.map((r) => ({ ...r, id: Number(r.id), moderated_at: r.moderated_at === null ? null : new Date(r.moderated_at).toISOString() }));
 }
 
 /** A planner publishes or hides (with a reason) a pending submission; published ones may be hidden later. */

@@ -5,6 +5,7 @@ import { ApiError } from '$lib/server/http/errors';
 import { parseSearchParams } from '$lib/server/http/validate';
 import { worksNearby } from '$lib/server/public/nearby';
 import { defaultCityCode } from '$lib/server/city';
+import { NEARBY_DAYS, NEARBY_RADIUS_M } from '$lib/domain/my-street';
 
 const coordinate = (min: number, max: number) =>
 	z.string().regex(/^-?\d+(\.\d+)?$/, { error: 'error.coordinate_format' }).transform(Number).refine((v) => v >= min && v <= max, { error: 'error.coordinate_format' });
@@ -24,7 +25,7 @@ export const GET = endpoint(async ({ url, locals }) => {
 	const works = await worksNearby(
 		locals.db,
 		{ cityCode: defaultCityCode(), point: hasPoint ? [q.lon!, q.lat!] : undefined, neighbourhood: q.neighbourhood },
-		{ radiusM: q.radius ?? 200, days: q.days ?? 90, lang: locals.lang }
+		{ radiusM: q.radius ?? NEARBY_RADIUS_M, days: q.days ?? NEARBY_DAYS, lang: locals.lang }
 	);
-	return json({ radius_m: q.radius ?? 200, days: q.days ?? 90, works });
+	return json({ radius_m: q.radius ?? NEARBY_RADIUS_M, days: q.days ?? NEARBY_DAYS, works });
 });
