@@ -108,24 +108,25 @@ export async function conflictContext(db: Queryable, cityCode: string, rows: Con
 	const workIds = [...new Set(rows.flatMap((r) => [...r.work_ids, ...(r.road_id ? [r.road_id] : [])]))];
 	const hdIds = [...new Set(rows.map((r) => r.historic_district_id).filter((v): v is string => !!v))];
 	const nbIds = [...new Set(rows.map((r) => r.neighbourhood_id).filter((v): v is string => !!v))];
-	const [works, hds, nbs, settings] = await Promise.all([
-		workIds.length
-			? db.query<WorkSummary>(
-					`SELECT w.id, w.organisation_id AS organisation, o.name AS organisation_name, o.short_name AS organisation_short_name,
-					        w.utility, w.kind, w.title, w.start_date, w.end_date, w.status, w.emergency
-					   FROM work w JOIN organisation o ON o.id = w.organisation_id WHERE w.id = ANY($1::bigint[])`,
-					[workIds]
-				)
-			: { rows: [] },
-		hdIds.length ? db.query<{ id: string; name: string; protection_level: string }>('SELECT id, name, protection_level FROM historic_district WHERE id = ANY($1::text[])', [hdIds]) : { rows: [] },
-		nbIds.length
-			? db.query<{ id: string; name: string; renovation_start: string; renovation_end: string; status: string }>(
-					'SELECT id, name, renovation_start, renovation_end, status FROM neighbourhood WHERE id = ANY($1::text[])',
-					[nbIds]
-				)
-			: { rows: [] },
-		ruleSettings(db, cityCode)
-	]);
+	// one after the other: `db` may be a transaction's single connection, which runs one query at a time
+	const works = workIds.length
+		? await db.query<WorkSummary>(
+				`SELECT w.id, w.organisation_id AS organisation, o.name AS organisation_name, o.short_name AS organisation_short_name,
+				        w.utility, w.kind, w.title, w.start_date, w.end_date, w.status, w.emergency
+				   FROM work w JOIN organisation o ON o.id = w.organisation_id WHERE w.id = ANY($1::bigint[])`,
+				[workIds]
+			)
+		: { rows: [] };
+	const hds = hdIds.length
+		? await db.query<{ id: string; name: string; protection_level: string }>('SELECT id, name, protection_level FROM historic_district WHERE id = ANY($1::text[])', [hdIds])
+		: { rows: [] };
+	const nbs = nbIds.length
+		? await db.query<{ id: string; name: string; renovation_start: string; renovation_end: string; status: string }>(
+				'SELECT id, name, renovation_start, renovation_end, status FROM neighbourhood WHERE id = ANY($1::text[])',
+				[nbIds]
+			)
+		: { rows: [] };
+	const settings = await ruleSettings(db, cityCode);
 	return {
 		works: new Map(works.rows.map((w) => [Number(w.id), { ...w, id: Number(w.id) }])),
 		historicDistricts: new Map(hds.rows.map((h) => [h.id, h])),

@@ -101,10 +101,9 @@ export async function collectionItems(db: Queryable, c: OgcCollection, q: ItemsQ
 	const p = new SqlParams();
 	const where = conditions(c, q, p);
 	const query: FeatureQuery = { from: c.from, id: c.idExpr, geometry: c.geometry, properties: c.properties, where, orderBy: c.orderBy, page: { limit: q.limit, offset: q.offset } };
-	const [{ rows }, count] = await Promise.all([
-		db.query<{ body: string }>(featureCollectionSql(query), p.values),
-		db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${c.from} WHERE ${where.join(' AND ')}`, p.values)
-	]);
+	// one after the other: `db` may be a single connection, which runs one query at a time
+	const { rows } = await db.query<{ body: string }>(featureCollectionSql(query), p.values);
+	const count = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${c.from} WHERE ${where.join(' AND ')}`, p.values);
 	return { collection: JSON.parse(rows[0].body) as { type: 'FeatureCollection'; features: unknown[] }, numberMatched: count.rows[0].n };
 }
 
