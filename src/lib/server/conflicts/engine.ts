@@ -104,7 +104,7 @@ export async function ruleSettings(db: Queryable, cityCode: string): Promise<Rul
 }
 
 /** Everything a message about these conflicts names: the works, districts and neighbourhoods. */
-export async function conflictContext(db: Queryable, cityCode: string, rows: ConflictRow[]): Promise<ConflictContext> {
+export async function conflictContext(db: Queryable, cityCode: string, rows: ConflictRow[], settings?: RuleSettings): Promise<ConflictContext> {
 	const workIds = [...new Set(rows.flatMap((r) => [...r.work_ids, ...(r.road_id ? [r.road_id] : [])]))];
 	const hdIds = [...new Set(rows.map((r) => r.historic_district_id).filter((v): v is string => !!v))];
 	const nbIds = [...new Set(rows.map((r) => r.neighbourhood_id).filter((v): v is string => !!v))];
@@ -126,11 +126,10 @@ export async function conflictContext(db: Queryable, cityCode: string, rows: Con
 				[nbIds]
 			)
 		: { rows: [] };
-	const settings = await ruleSettings(db, cityCode);
 	return {
 		works: new Map(works.rows.map((w) => [Number(w.id), { ...w, id: Number(w.id) }])),
 		historicDistricts: new Map(hds.rows.map((h) => [h.id, h])),
 		neighbourhoods: new Map(nbs.rows.map((n) => [n.id, n])),
-		settings
+		settings: settings ?? (await ruleSettings(db, cityCode))
 	};
 }

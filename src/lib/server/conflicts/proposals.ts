@@ -81,7 +81,7 @@ export function commonWindow(works: ProposalMember[]) {
 	return { start, end: addDays(start, days - 1), days, daysSaved: Math.max(0, separate - days) };
 }
 
-async function buildProposals(db: Queryable, groups: number[][], settings: RuleSettings): Promise<JointWorksProposal[]> {
+async function buildProposals(db: Queryable, groups: number[][], settings: RuleSettings, answers = true): Promise<JointWorksProposal[]> {
 	if (!groups.length) return [];
 	const { rows } = await db.query<{ key: string; trench_m_saved: number; reinstatement_m2_saved: number; where_geojson: string; members: ProposalMember[] }>(
 		`SELECT array_to_string(g.ids, '-') AS key, s.trench_m_saved, s.reinstatement_m2_saved,
@@ -95,10 +95,12 @@ async function buildProposals(db: Queryable, groups: number[][], settings: RuleS
 		[JSON.stringify(groups)]
 	);
 	const keys = rows.map((r) => r.key);
-	const { rows: responses } = await db.query<{ proposal_key: string; organisation_id: string; decision: 'accepted' | 'declined'; reason: string | null }>(
-		'SELECT proposal_key, organisation_id, decision, reason FROM joint_proposal_response WHERE proposal_key = ANY($1::text[])',
-		[keys]
-	);
+	const { rows: responses } = answers
+		? await db.query<{ proposal_key: string; organisation_id: string; decision: 'accepted' | 'declined'; reason: string | null }>(
+				'SELECT proposal_key, organisation_id, decision, reason FROM joint_proposal_response WHERE proposal_key = ANY($1::text[])',
+				[keys]
+			)
+		: { rows: [] };
 	return rows.map((row) => {
 		const works = digOrder(row.members.map((m) => ({ ...m, id: Number(m.id), depth_m: m.depth_m === null ? null : Number(m.depth_m) })));
 		const window = commonWindow(works);
@@ -136,11 +138,18 @@ export async function listProposals(db: Queryable, cityCode: string, filter: { o
 }
 
 /** The proposal a work would join: the work and every work it is directly linked to. */
-export async function proposalForWork(db: Queryable, workId: number, rows: ConflictRow[], cityCode: string): Promise<JointWorksProposal | null> {
+export async function proposalForWork(
+	db: Queryable,
+	workId: number,
+	rows: ConflictRow[],
+	settings: RuleSettings,
+	{ candidate = false }: { candidate?: boolean } = {}
+): Promise<JointWorksProposal | null> {
 	const partners = rows.filter((r) => LINKS.has(r.kind) && r.work_ids.length > 1).flatMap((r) => r.work_ids);
 	const ids = [...new Set([workId, ...partners])].sort((a, b) => a - b);
 	if (ids.length < 2) return null;
-	const [proposal] = await buildProposals(db, [ids], await ruleSettings(db, cityCode));
+	// a candidate's proposal has no key yet, so nobody can have answered it
+	const [proposal] = await buildProposals(db, [ids], settings, !candidate);
 	return proposal ?? null;
 }
 

@@ -18,7 +18,8 @@ export async function validateWork(db: Queryable, feature: WorkFeature, user: Se
 	return defaults(feature.properties, geometry.geometry);
 }
 
-export async function insertWork(tx: Queryable, w: ValidWork, user: SessionUser, cityCode: string): Promise<number> {
+/** Inserts a work; `record` writes its 'created' event (a check, always rolled back, does not). */
+export async function insertWork(tx: Queryable, w: ValidWork, user: SessionUser, cityCode: string, { record = true }: { record?: boolean } = {}): Promise<number> {
 	const { rows } = await tx.query<{ id: number }>(
 		`INSERT INTO work (city_code, organisation_id, utility, kind, title, description, geom, width_m, depth_m,
 		                   start_date, end_date, status, emergency, needs_review, internal_note, created_by, neighbourhood_id)
@@ -47,7 +48,7 @@ export async function insertWork(tx: Queryable, w: ValidWork, user: SessionUser,
 		]
 	);
 	const id = Number(rows[0].id);
-	await tx.query(`INSERT INTO work_event (work_id, user_id, action, to_status) VALUES ($1, $2, 'created', $3)`, [id, user.id, w.status]);
+	if (record) await tx.query(`INSERT INTO work_event (work_id, user_id, action, to_status) VALUES ($1, $2, 'created', $3)`, [id, user.id, w.status]);
 	return id;
 }
 
@@ -61,10 +62,11 @@ export interface CheckResult {
 	proposal: JointWorksProposal | null;
 }
 
-async function conflictsAndProposal(tx: Queryable, workId: number, cityCode: string, lang: Lang): Promise<CheckResult> {
+async function conflictsAndProposal(tx: Queryable, workId: number, cityCode: string, lang: Lang, candidate = false): Promise<CheckResult> {
 	const rows = await conflictsOfWork(tx, workId);
-	const conflicts = describeConflicts(rows, await conflictContext(tx, cityCode, rows), lang, workId);
-	return { conflicts, proposal: await proposalForWork(tx, workId, rows, cityCode) };
+	const settings = await ruleSettings(tx, cityCode);
+	const conflicts = describeConflicts(rows, await conflictContext(tx, cityCode, rows, settings), lang, workId);
+	return { conflicts, proposal: await proposalForWork(tx, workId, rows, settings, { candidate }) };
 }
 
 /** Thrown to roll a check's transaction back while carrying its answer out. */
@@ -88,8 +90,8 @@ export async function checkWork(db: Db, w: ValidWork, user: SessionUser, cityCod
 				);
 				if (!rows.length) throw notFound(`#${replaces}`);
 			}
-			const id = await insertWork(tx, w, user, cityCode);
-			const result = await conflictsAndProposal(tx, id, cityCode, lang);
+			const id = await insertWork(tx, w, user, cityCode, { record: false });
+			const result = await conflictsAndProposal(tx, id, cityCode, lang, true);
 			// the candidate's id existed only inside this transaction
 			if (result.proposal) {
 				result.proposal = { ...result.proposal, key: null, works: result.proposal.works.map((m) => (m.id === id ? { ...m, id: null } : m)) };
