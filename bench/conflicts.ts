@@ -1,0 +1,236 @@
+/**
+ * The conflict engine benchmark (issue 5). One run = one data set on one database:
+ *
+ *   npm run bench:conflicts -- --db=postgres --dataset=dense --n=10000
+ *   npm run bench:conflicts -- --db=pglite --dataset=province --n=100000
+ *   npm run bench:conflicts -- --db=postgres --dataset=dense --n=5000      (naive Turf runs at n <= 5000)
+ *
+ * Options: --db=postgres|pglite  --dataset=dense|province  --n=<works>  --checks=200  --repeat=3
+ *          --turf=on|off  --http=on|off  --variant=on|off  --fresh (reload the data)  --build (rebuild the server)
+ *
+ * In this order, in one process: the full conflict scan of every city with all rules
+ * (`conflict_scan`) against the single-rule GiST reference, round by round; checks in Jiujiang
+ * through SQL (insert + `work_conflicts` + rollback), through the app's domain code without HTTP,
+ * and the reference check, interleaved candidate by candidate; on PostgreSQL, the first check on a
+ * new connection; the same checks over HTTP against the built server, signed in as a planner; and,
+ * at n <= 5000, the naive Turf scan of the same works. With --variant=on (the default) the
+ * prototype engine of bench/variants/ runs beside the real one everywhere, and its rows are
+ * compared with the real engine's. Results: Markdown on stdout, JSON in bench/results/.
+ */
+import { execSync } from 'node:child_process';
+import { cpus, freemem, loadavg, totalmem } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { migrate } from '../src/lib/server/db/migrate';
+import { benchDatabase, prepare, ROOT, type Backend } from './database';
+import { candidateParams, coldChecks, engineScan, INSERT_CANDIDATE, interleavedChecks, referenceScan, RULES_ONLY_SCAN, sqlCheck, type CheckWay, type ScanRun } from './measure';
+import { benchPlanner, domainCheck } from './domain';
+import { ensureBuild, httpCheck, signIn, startServer } from './http';
+import { checkCandidates, dataset, JIUJIANG, type DatasetName } from './synthetic';
+import { naiveTurfScan } from './turf-naive';
+import { report, type Result } from './report';
+import { compareChecks, compareScans, installVariant, removeVariant, useVariant, variantRoot } from './variant';
+
+// ---------------------------------------------------------------------------------------------
+// Options
+// ---------------------------------------------------------------------------------------------
+
+export function options() {
+	const raw = new Map<string, string>();
+	for (const arg of process.argv.slice(2)) {
+		const m = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+		if (!m) throw new Error(`Unknown argument "${arg}". Use --name=value, e.g. --db=pglite --n=10000.`);
+		raw.set(m[1], m[2] ?? 'on');
+	}
+	const known = ['db', 'dataset', 'n', 'checks', 'repeat', 'turf', 'http', 'variant', 'fresh', 'build'];
+	for (const key of raw.keys()) if (!known.includes(key)) throw new Error(`Unknown option --${key}; known: ${known.map((k) => `--${k}`).join(' ')}`);
+	const choice = <T extends string>(key: string, allowed: readonly T[], fallback: T): T => {
+		const v = (raw.get(key) ?? fallback) as T;
+		if (!allowed.includes(v)) throw new Error(`--${key} must be one of ${allowed.join(', ')}, not "${v}"`);
+		return v;
+	};
+	const count = (key: string, fallback: number) => {
+		const v = Number(raw.get(key) ?? fallback);
+		if (!Number.isInteger(v) || v < 1) throw new Error(`--${key} must be a positive whole number`);
+		return v;
+	};
+	const db = choice<Backend>('db', ['postgres', 'pglite'], 'postgres');
+	const name = choice<DatasetName>('dataset', ['dense', 'province'], 'dense');
+	const n = count('n', 10_000);
+	const onOff = (key: string, fallback: boolean) => choice(key, ['on', 'off'], fallback ? 'on' : 'off') === 'on';
+	return {
+		db,
+		dataset: name,
+		n,
+		checks: count('checks', 200),
+		repeat: count('repeat', 3),
+		turf: onOff('turf', n <= 5000),
+		http: onOff('http', true),
+		variant: onOff('variant', true),
+		fresh: raw.has('fresh'),
+		build: raw.has('build')
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Machine
+// ---------------------------------------------------------------------------------------------
+
+export function machine() {
+	const sh = (cmd: string) => {
+		try {
+			return execSync(cmd, { cwd: ROOT, encoding: 'utf8' }).trim();
+		} catch {
+			return '?';
+		}
+	};
+	const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
+	return {
+		nproc: Number(sh('nproc')),
+		cpu: /model name\s*:\s*(.*)/.exec(cpuinfo)?.[1] ?? cpus()[0]?.model ?? '?',
+		memoryGiB: Math.round(totalmem() / 2 ** 30),
+		freeGiB: Math.round(freemem() / 2 ** 30),
+		node: process.version,
+		commit: sh('git rev-parse --short HEAD'),
+		dirty: sh('git status --porcelain').length > 0
+	};
+}
+
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+
+// ---------------------------------------------------------------------------------------------
+// Run
+// ---------------------------------------------------------------------------------------------
+
+const log = (s: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}`);
+
+async function main() {
+	const opt = options();
+	const data = dataset(opt.dataset, opt.n);
+	const cities = data.cities.map((c) => c.code);
+	const result: Result = {
+		options: opt,
+		machine: machine(),
+		started: new Date().toISOString(),
+		loadBefore: load(),
+		works: data.works.length,
+		worksInJiujiang: data.works.filter((w) => w.city_code === JIUJIANG.code).length,
+		loadSeconds: null,
+		scan: { rounds: [] },
+		sqlChecks: {} as Result['sqlChecks'],
+		domainChecks: {} as Result['domainChecks']
+	};
+	log(`${opt.db}, ${data.key}: ${data.works.length} works in ${cities.length} cities (load average ${result.loadBefore})`);
+
+	const bench = benchDatabase(opt.db, data.key);
+	const { db, loadSeconds } = await prepare(bench, data, { fresh: opt.fresh, log });
+	result.loadSeconds = loadSeconds;
+	// the functions of this checkout (a server run on the prototype may have replaced them)
+	await migrate(db, join(ROOT, 'sql'));
+	if (opt.variant) await installVariant(db);
+	else await removeVariant(db);
+
+	// warm caches, plans and PROJ once, untimed, on the first city
+	await referenceScan(db, cities.slice(0, 1));
+	await engineScan(db, cities.slice(0, 1));
+	if (opt.variant) {
+		await useVariant(db, true);
+		await engineScan(db, cities.slice(0, 1));
+		await useVariant(db, false);
+	}
+
+	for (let round = 1; round <= opt.repeat; round++) {
+		const reference = await referenceScan(db, cities);
+		const engine = await engineScan(db, cities);
+		let variant: ScanRun | undefined;
+		let rulesOnly: ScanRun | undefined;
+		if (opt.variant) {
+			await useVariant(db, true);
+			variant = await engineScan(db, cities);
+			rulesOnly = await engineScan(db, cities, RULES_ONLY_SCAN);
+			await useVariant(db, false);
+		}
+		result.scan.rounds.push({ reference, engine, variant, rulesOnly });
+		log(`scan round ${round}: reference ${reference.ms.toFixed(0)} ms (${reference.count} pairs), engine ${engine.ms.toFixed(0)} ms (${engine.count} conflicts)` +
+			(variant ? `, prototype ${variant.ms.toFixed(0)} ms (${variant.count})` : ''));
+	}
+
+	if (opt.variant) {
+		result.equality = [];
+		for (const city of cities) result.equality.push(await compareScans(db, city));
+		const differing = result.equality.filter((e) => e.onlyEngine || e.onlyVariant);
+		log(`prototype vs engine, full scans: ${differing.length ? `${differing.length} cities DIFFER` : 'identical rows in every city'}`);
+	}
+
+	const candidates = checkCandidates(opt.checks + 20);
+	const planner = await benchPlanner(db);
+	const engine = () => useVariant(db, false);
+	const prototype = () => useVariant(db, true);
+	const ways: CheckWay[] = [
+		{ name: 'sql-reference', prepare: engine, check: (w) => sqlCheck(db, w, 'reference') },
+		{ name: 'sql-engine', prepare: engine, check: (w) => sqlCheck(db, w, 'engine') },
+		{ name: 'domain-engine', prepare: engine, check: (w) => domainCheck(db, planner, w) }
+	];
+	if (opt.variant) {
+		ways.push({ name: 'sql-prototype', prepare: prototype, check: (w) => sqlCheck(db, w, 'engine') });
+		ways.push({ name: 'domain-prototype', prepare: prototype, check: (w) => domainCheck(db, planner, w) });
+	}
+	const checks = await interleavedChecks(candidates, ways);
+	await useVariant(db, false);
+	result.sqlChecks = { reference: checks['sql-reference'], engine: checks['sql-engine'], variant: checks['sql-prototype'] };
+	result.domainChecks = { engine: checks['domain-engine'], variant: checks['domain-prototype'] };
+	for (const [name, run] of Object.entries(checks)) log(`checks, ${name}: p50 ${run.latency.p50.toFixed(2)} ms, p95 ${run.latency.p95.toFixed(2)} ms`);
+	if (opt.variant) {
+		result.checkEquality = await compareChecks(db, candidates.map((w) => ({ params: candidateParams(w) })), INSERT_CANDIDATE);
+		log(`prototype vs engine, checks: ${result.checkEquality.same} / ${result.checkEquality.checks} identical`);
+	}
+	await db.close();
+
+	if (opt.db === 'postgres') {
+		const cold = candidates.slice(20, 40);
+		result.coldChecks = { engine: await coldChecks(bench.open, cold) };
+		if (opt.variant) result.coldChecks.variant = await coldChecks(bench.open, cold, (fresh) => useVariant(fresh, true));
+		log(`checks on a new connection: engine p50 ${result.coldChecks.engine.latency.p50.toFixed(1)} ms` +
+			(result.coldChecks.variant ? `, prototype p50 ${result.coldChecks.variant.latency.p50.toFixed(1)} ms` : ''));
+	}
+
+	if (opt.http) {
+		ensureBuild(log, opt.build);
+		const run = async (sqlRoot?: string) => {
+			const server = await startServer(bench, { sqlRoot });
+			try {
+				const cookie = await signIn(server.url);
+				const checks = await interleavedChecks(candidates, [{ name: 'http', check: (w) => httpCheck(server.url, cookie, w) }]);
+				return { run: checks.http, startSeconds: server.startSeconds };
+			} finally {
+				await server.stop();
+			}
+		};
+		const engine = await run();
+		result.httpChecks = { engine: engine.run, serverStartSeconds: engine.startSeconds };
+		log(`HTTP checks: engine p50 ${engine.run.latency.p50.toFixed(2)} ms, p95 ${engine.run.latency.p95.toFixed(2)} ms`);
+		if (opt.variant) {
+			result.httpChecks.variant = (await run(variantRoot())).run;
+			log(`HTTP checks: prototype p50 ${result.httpChecks.variant.latency.p50.toFixed(2)} ms, p95 ${result.httpChecks.variant.latency.p95.toFixed(2)} ms`);
+		}
+	}
+
+	if (opt.turf) {
+		log(`naive Turf scan of ${data.works.length} works…`);
+		result.turf = naiveTurfScan(data.works);
+		log(`naive Turf: ${(result.turf.ms / 1000).toFixed(1)} s, ${result.turf.pairs} pairs`);
+	}
+
+	result.loadAfter = load();
+	const dir = join(ROOT, 'bench/results');
+	mkdirSync(dir, { recursive: true });
+	const file = join(dir, `${result.started.replace(/[:.]/g, '-')}-${opt.db}-${data.key}.json`);
+	writeFileSync(file, JSON.stringify(result, null, 2));
+	console.log(report(result));
+	log(`wrote ${file}`);
+}
+
+main().catch((err) => {
+	console.error(err);
+	process.exit(1);
+});

@@ -1,0 +1,214 @@
+/**
+ * What the benchmark times, on one database handle: the full conflict scan, the single-rule GiST
+ * reference scan, and checks (insert + conflicts + rollback) through the SQL path.
+ */
+import type { Db, Queryable } from '../src/lib/server/db/types';
+import type { SyntheticWork } from './synthetic';
+
+export interface Summary {
+	n: number;
+	p50: number;
+	p95: number;
+	mean: number;
+	max: number;
+}
+
+/** Nearest-rank percentiles of milliseconds. */
+export function summarise(ms: number[]): Summary {
+	const sorted = [...ms].sort((a, b) => a - b);
+	const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+	return { n: sorted.length, p50: rank(0.5), p95: rank(0.95), mean: sorted.reduce((s, v) => s + v, 0) / sorted.length, max: sorted[sorted.length - 1] };
+}
+
+export const median = (values: number[]) => summarise(values).p50;
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+	const started = performance.now();
+	const value = await fn();
+	return { ms: performance.now() - started, value };
+}
+
+/**
+ * The floor: one rule written by hand — two works whose geometries are within 15 m in the city's
+ * metric CRS (`ST_DWithin` on `geom_m`, answered by its GiST index) and whose windows are within
+ * 3 years of each other; each pair once, cancelled and draft works left out. It runs with
+ * GIST_ONLY: with many works stored the planner would otherwise AND the GiST probe with the
+ * city index (every work of the city read per probe) and compile the plan with JIT, which is
+ * not the floor but a planner accident (see BENCHMARKS.md).
+ */
+export const GIST_REFERENCE_SCAN = `
+	SELECT count(*)::int AS pairs
+	  FROM work a
+	  JOIN work b
+	    ON b.city_code = a.city_code
+	   AND b.id > a.id
+	   AND b.status NOT IN ('cancelled', 'draft')
+	   AND ST_DWithin(a.geom_m, b.geom_m, 15)
+	   AND b.start_date <= (a.end_date + interval '3 years')::date
+	   AND b.end_date >= (a.start_date - interval '3 years')::date
+	 WHERE a.city_code = $1
+	   AND a.status NOT IN ('cancelled', 'draft')`;
+
+/** The same rule for one work: the floor of a check. */
+const GIST_REFERENCE_CHECK = `
+	SELECT b.id
+	  FROM work a
+	  JOIN work b
+	    ON b.city_code = a.city_code
+	   AND b.id <> a.id
+	   AND b.status NOT IN ('cancelled', 'draft')
+	   AND ST_DWithin(a.geom_m, b.geom_m, 15)
+	   AND b.start_date <= (a.end_date + interval '3 years')::date
+	   AND b.end_date >= (a.start_date - interval '3 years')::date
+	 WHERE a.id = $1`;
+
+/** Settings for the reference's transaction: the GiST index alone, no JIT. */
+export const GIST_ONLY = 'SET LOCAL enable_bitmapscan = off; SET LOCAL jit = off';
+
+/** The full scan as the planners' list runs it: every rule, every pair once, with its meeting place. */
+export const ENGINE_SCAN = `SELECT kind, count(*)::int AS conflicts FROM conflict_scan($1) GROUP BY kind`;
+/** The prototype's diagnostic without meeting places (bench/variant.ts). */
+export const RULES_ONLY_SCAN = `SELECT kind, count(*)::int AS conflicts FROM conflict_scan_rules_only($1) GROUP BY kind`;
+
+export interface ScanRun {
+	ms: number;
+	/** conflicts (engine) or pairs (reference), summed over the cities */
+	count: number;
+	byKind?: Record<string, number>;
+	/** milliseconds per city */
+	perCity: Record<string, number>;
+}
+
+export async function engineScan(db: Queryable, cities: string[], sql = ENGINE_SCAN): Promise<ScanRun> {
+	const run: ScanRun = { ms: 0, count: 0, byKind: {}, perCity: {} };
+	for (const city of cities) {
+		const { ms, value } = await timed(() => db.query<{ kind: string; conflicts: number }>(sql, [city]));
+		run.ms += ms;
+		run.perCity[city] = ms;
+		for (const row of value.rows) {
+			run.count += Number(row.conflicts);
+			run.byKind![row.kind] = (run.byKind![row.kind] ?? 0) + Number(row.conflicts);
+		}
+	}
+	return run;
+}
+
+export async function referenceScan(db: Db, cities: string[]): Promise<ScanRun> {
+	const run: ScanRun = { ms: 0, count: 0, perCity: {} };
+	for (const city of cities) {
+		const { ms, value } = await timed(() =>
+			db.transaction(async (tx) => {
+				await tx.exec(GIST_ONLY);
+				return tx.query<{ pairs: number }>(GIST_REFERENCE_SCAN, [city]);
+			})
+		);
+		run.ms += ms;
+		run.perCity[city] = ms;
+		run.count += Number(value.rows[0].pairs);
+	}
+	return run;
+}
+
+/** Thrown to roll a check's transaction back, as the app does. */
+class Rollback {
+	constructor(readonly rows: number) {}
+}
+
+export const INSERT_CANDIDATE = `
+	INSERT INTO work (city_code, organisation_id, utility, kind, geom, width_m, depth_m, start_date, end_date, status, emergency)
+	VALUES ($1, $2, $3, $4, ST_SetSRID(ST_GeomFromGeoJSON($5), 4326), $6, $7, $8, $9, $10, $11)
+	RETURNING id`;
+
+export const candidateParams = (w: SyntheticWork) => [
+	w.city_code,
+	w.organisation_id,
+	w.utility,
+	w.kind,
+	JSON.stringify(w.geom),
+	w.width_m,
+	w.depth_m,
+	w.start_date,
+	w.end_date,
+	w.status,
+	w.emergency
+];
+
+export type CheckPath = 'engine' | 'reference';
+
+/**
+ * One check through SQL: in a transaction, insert the candidate, ask for its conflicts (`engine`:
+ * `work_conflicts`, every rule; `reference`: the single-rule GiST query), roll back.
+ */
+export async function sqlCheck(db: Db, w: SyntheticWork, path: CheckPath): Promise<{ ms: number; rows: number }> {
+	const started = performance.now();
+	try {
+		await db.transaction(async (tx) => {
+			if (path === 'reference') await tx.exec(GIST_ONLY);
+			const { rows } = await tx.query<{ id: number }>(INSERT_CANDIDATE, candidateParams(w));
+			const id = Number(rows[0].id);
+			const found = path === 'engine' ? await tx.query('SELECT * FROM work_conflicts($1)', [id]) : await tx.query(GIST_REFERENCE_CHECK, [id]);
+			throw new Rollback(found.rows.length);
+		});
+	} catch (err) {
+		if (err instanceof Rollback) return { ms: performance.now() - started, rows: err.rows };
+		throw err;
+	}
+	throw new Error('unreachable: a check always rolls back');
+}
+
+export interface CheckRun {
+	latency: Summary;
+	/** conflicts (engine) or neighbours (reference) found, per candidate */
+	found: number[];
+}
+
+/** One way of checking a candidate: `prepare` runs untimed before each check (e.g. a search_path). */
+export interface CheckWay {
+	name: string;
+	prepare?: () => Promise<void>;
+	check: (w: SyntheticWork) => Promise<{ ms: number; rows: number }>;
+}
+
+/**
+ * Every candidate through every way, the ways interleaved candidate by candidate (in an order that
+ * rotates), so a burst of load on the machine falls on all of them alike. The first `warmup`
+ * candidates are checked untimed.
+ */
+export async function interleavedChecks(candidates: SyntheticWork[], ways: CheckWay[], warmup = 20): Promise<Record<string, CheckRun>> {
+	const ms = new Map(ways.map((w) => [w.name, [] as number[]]));
+	const found = new Map(ways.map((w) => [w.name, [] as number[]]));
+	for (const [i, candidate] of candidates.entries()) {
+		for (let k = 0; k < ways.length; k++) {
+			const way = ways[(i + k) % ways.length];
+			await way.prepare?.();
+			const r = await way.check(candidate);
+			if (i < warmup) continue;
+			ms.get(way.name)!.push(r.ms);
+			found.get(way.name)!.push(r.rows);
+		}
+	}
+	return Object.fromEntries(ways.map((w) => [w.name, { latency: summarise(ms.get(w.name)!), found: found.get(w.name)! }]));
+}
+
+/**
+ * A check as the first statement work of a new connection (PostgreSQL): `pg.Pool` closes clients idle
+ * for 10 s by default, so after a pause the next check pays for a fresh backend: PROJ set up for the
+ * trigger's ST_Transform, plans built again. The connection itself is opened untimed.
+ */
+export async function coldChecks(open: () => Promise<Db>, candidates: SyntheticWork[], prepare?: (db: Db) => Promise<void>): Promise<CheckRun> {
+	const ms: number[] = [];
+	const found: number[] = [];
+	for (const w of candidates) {
+		const db = await open();
+		try {
+			await db.query('SELECT 1');
+			await prepare?.(db);
+			const r = await sqlCheck(db, w, 'engine');
+			ms.push(r.ms);
+			found.push(r.rows);
+		} finally {
+			await db.close();
+		}
+	}
+	return { latency: summarise(ms), found };
+}

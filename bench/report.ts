@@ -1,0 +1,148 @@
+/**
+ * What one benchmark run found (the JSON in bench/results/) and its Markdown: `report` for one run
+ * (printed by bench/conflicts.ts), and, run directly, a summary of the latest run of each kind:
+ *
+ *   npx tsx bench/report.ts            (reads bench/results/*.json)
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { median, type CheckRun, type ScanRun } from './measure';
+import { JIUJIANG } from './synthetic';
+import type { TurfRun } from './turf-naive';
+import type { Equality } from './variant';
+
+export interface Result {
+	options: { db: 'postgres' | 'pglite'; dataset: 'dense' | 'province'; n: number; checks: number; repeat: number; turf: boolean; http: boolean; variant: boolean; fresh: boolean; build: boolean };
+	machine: { nproc: number; cpu: string; memoryGiB: number; freeGiB: number; node: string; commit: string; dirty: boolean };
+	started: string;
+	loadBefore: string;
+	loadAfter?: string;
+	works: number;
+	worksInJiujiang: number;
+	loadSeconds: number | null;
+	scan: { rounds: { reference: ScanRun; engine: ScanRun; variant?: ScanRun; rulesOnly?: ScanRun }[] };
+	equality?: Equality[];
+	checkEquality?: { checks: number; same: number };
+	sqlChecks: { reference: CheckRun; engine: CheckRun; variant?: CheckRun };
+	domainChecks: { engine: CheckRun; variant?: CheckRun };
+	coldChecks?: { engine: CheckRun; variant?: CheckRun };
+	httpChecks?: { engine: CheckRun; variant?: CheckRun; serverStartSeconds: number };
+	turf?: TurfRun;
+}
+
+const ms = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : v >= 10 ? `${v.toFixed(0)} ms` : `${v.toFixed(2)} ms`);
+const x = (v: number) => `${v >= 10 ? v.toFixed(0) : v.toFixed(2)}×`;
+
+export function report(r: Result): string {
+	const o = r.options;
+	const rounds = r.scan.rounds;
+	const med = (pick: (round: (typeof rounds)[number]) => number | undefined) => median(rounds.map(pick).filter((v): v is number => v !== undefined));
+	const refMs = med((k) => k.reference.ms);
+	const engMs = med((k) => k.engine.ms);
+	const varMs = r.options.variant ? med((k) => k.variant?.ms) : undefined;
+	const jj = JIUJIANG.code;
+	const lines: string[] = [];
+	lines.push(`### ${o.db}, ${o.dataset} ${o.n} (${r.works} works${o.dataset === 'province' ? `, ${r.worksInJiujiang} in Jiujiang` : ''})`);
+	lines.push('');
+	lines.push(`${r.started.slice(0, 10)} · ${r.machine.nproc} × ${r.machine.cpu}, ${r.machine.memoryGiB} GiB · node ${r.machine.node} · commit ${r.machine.commit}${r.machine.dirty ? '+' : ''} · load average before ${r.loadBefore}, after ${r.loadAfter}` +
+		(r.loadSeconds !== null ? ` · data loaded in ${r.loadSeconds.toFixed(1)} s` : ''));
+	lines.push('');
+	lines.push(`Full scan, median of ${rounds.length} interleaved rounds:`);
+	lines.push('');
+	lines.push('| scan | time | found | vs GiST reference |');
+	lines.push('|---|---:|---:|---:|');
+	const scanRow = (label: string, t: number, found: string) => lines.push(`| ${label} | ${ms(t)} | ${found} | ${x(t / refMs)} |`);
+	scanRow('GiST reference (1 rule), all cities', refMs, `${rounds[0].reference.count} pairs`);
+	scanRow('engine `conflict_scan`, all cities', engMs, `${rounds[0].engine.count} conflicts`);
+	if (varMs !== undefined) {
+		scanRow('prototype, all cities', varMs, `${rounds[0].variant!.count} conflicts`);
+		scanRow('prototype without meeting places (diagnostic)', med((k) => k.rulesOnly?.ms), `${rounds[0].rulesOnly!.count} conflicts`);
+	}
+	if (r.options.dataset === 'province') {
+		const refJj = med((k) => k.reference.perCity[jj]);
+		lines.push(`| GiST reference, Jiujiang alone | ${ms(refJj)} | | |`);
+		lines.push(`| engine, Jiujiang alone | ${ms(med((k) => k.engine.perCity[jj]))} | | ${x(med((k) => k.engine.perCity[jj]) / refJj)} |`);
+		if (varMs !== undefined) lines.push(`| prototype, Jiujiang alone | ${ms(med((k) => k.variant!.perCity[jj]))} | | ${x(med((k) => k.variant!.perCity[jj]) / refJj)} |`);
+	}
+	lines.push('');
+	lines.push(`Conflicts by kind: ${Object.entries(rounds[0].engine.byKind ?? {}).sort().map(([k, v]) => `${k} ${v}`).join(', ')}.`);
+	if (r.equality) {
+		const diff = r.equality.filter((e) => e.onlyEngine || e.onlyVariant);
+		lines.push(`Prototype vs engine, full scan rows compared on every column (EXCEPT ALL both ways): ` +
+			(diff.length ? `DIFFERENT in ${diff.map((e) => `${e.city} (${e.onlyEngine} only in engine, ${e.onlyVariant} only in prototype)`).join(', ')}` : `identical in all ${r.equality.length} cities (${r.equality.reduce((s, e) => s + e.engineRows, 0)} rows)`) + '. ' +
+			`Diagnostic without meeting places vs engine on every other column: ${r.equality.reduce((s, e) => s + e.rulesOnlyDiffer, 0)} rows differ.`);
+	}
+	if (r.checkEquality) lines.push(`Prototype vs engine, checks: ${r.checkEquality.same} of ${r.checkEquality.checks} candidates got identical rows.`);
+	lines.push('');
+	lines.push(`Checks in Jiujiang with ${r.works} works stored, ${o.checks} candidates after 20 untimed:`);
+	lines.push('');
+	lines.push('| check | p50 | p95 | mean | max | found (mean) |');
+	lines.push('|---|---:|---:|---:|---:|---:|');
+	const checkRow = (label: string, c: CheckRun) =>
+		lines.push(`| ${label} | ${ms(c.latency.p50)} | ${ms(c.latency.p95)} | ${ms(c.latency.mean)} | ${ms(c.latency.max)} | ${(c.found.reduce((s, v) => s + v, 0) / c.found.length).toFixed(1)} |`);
+	checkRow('SQL, GiST reference (insert + 1 rule + rollback)', r.sqlChecks.reference);
+	checkRow('SQL, engine (insert + `work_conflicts` + rollback)', r.sqlChecks.engine);
+	if (r.sqlChecks.variant) checkRow('SQL, prototype', r.sqlChecks.variant);
+	checkRow('domain `validateWork` + `checkWork`, no HTTP, engine', r.domainChecks.engine);
+	if (r.domainChecks.variant) checkRow('domain, no HTTP, prototype', r.domainChecks.variant);
+	if (r.coldChecks) {
+		checkRow('SQL, engine, first check on a new connection (20)', r.coldChecks.engine);
+		if (r.coldChecks.variant) checkRow('SQL, prototype, first check on a new connection (20)', r.coldChecks.variant);
+	}
+	if (r.httpChecks) {
+		checkRow('HTTP `POST /api/works/check`, engine', r.httpChecks.engine);
+		if (r.httpChecks.variant) checkRow('HTTP, server on the prototype', r.httpChecks.variant);
+	}
+	if (r.turf) {
+		lines.push('');
+		lines.push(`Naive Turf (all pairs, buffer 7.5 m + booleanIntersects, no index): ${ms(r.turf.ms)} for ${r.turf.works} works (buffers ${ms(r.turf.bufferMs)}), ${r.turf.pairs} pairs ` +
+			`(GiST reference: ${rounds[0].reference.count}). Engine scan is ${x(r.turf.ms / engMs)} faster` + (varMs !== undefined ? `, prototype ${x(r.turf.ms / varMs)}` : '') + '.');
+	}
+	return lines.join('\n');
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// Summary of the latest run of each (database, data set, n)
+// ---------------------------------------------------------------------------------------------
+
+export function latestResults(dir: string): Result[] {
+	const latest = new Map<string, Result>();
+	for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+		const r = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Result;
+		latest.set(`${r.options.db} ${r.options.dataset} ${r.options.n}`, r);
+	}
+	const order = (r: Result) => `${r.options.dataset === 'dense' ? 0 : 1} ${String(r.options.n).padStart(7, '0')} ${r.options.db === 'postgres' ? 0 : 1}`;
+	return [...latest.values()].sort((a, b) => order(a).localeCompare(order(b)));
+}
+
+export function summary(results: Result[]): string {
+	const lines: string[] = [];
+	const medianOf = (r: Result, pick: (k: Result['scan']['rounds'][number]) => number | undefined) =>
+		median(r.scan.rounds.map(pick).filter((v): v is number => v !== undefined));
+	lines.push('| data set | db | load avg | GiST ref | engine | × ref | prototype | × ref | no meeting places | × ref | naive Turf | Turf ÷ engine | Turf ÷ prototype |');
+	lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+	for (const r of results) {
+		const ref = medianOf(r, (k) => k.reference.ms);
+		const eng = medianOf(r, (k) => k.engine.ms);
+		const pro = r.options.variant ? medianOf(r, (k) => k.variant?.ms) : NaN;
+		const ro = r.options.variant ? medianOf(r, (k) => k.rulesOnly?.ms) : NaN;
+		lines.push(`| ${r.options.dataset} ${r.options.n} | ${r.options.db} | ${r.loadBefore.split(' ')[0]} | ${ms(ref)} | ${ms(eng)} | ${x(eng / ref)} | ${ms(pro)} | ${x(pro / ref)} | ${ms(ro)} | ${x(ro / ref)} | ` +
+			(r.turf ? `${ms(r.turf.ms)} | ${x(r.turf.ms / eng)} | ${x(r.turf.ms / pro)} |` : '— | — | — |'));
+	}
+	lines.push('');
+	lines.push('| data set | db | SQL ref p50 / p95 | SQL engine p50 / p95 | SQL prototype p50 / p95 | new connection, engine / prototype p50 | domain engine p50 / p95 | domain prototype p50 / p95 | HTTP engine p50 / p95 | HTTP prototype p50 / p95 |');
+	lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+	const pp = (c?: CheckRun) => (c ? `${ms(c.latency.p50)} / ${ms(c.latency.p95)}` : '—');
+	for (const r of results) {
+		lines.push(`| ${r.options.dataset} ${r.options.n} | ${r.options.db} | ${pp(r.sqlChecks.reference)} | ${pp(r.sqlChecks.engine)} | ${pp(r.sqlChecks.variant)} | ` +
+			`${r.coldChecks ? `${ms(r.coldChecks.engine.latency.p50)} / ${r.coldChecks.variant ? ms(r.coldChecks.variant.latency.p50) : '—'}` : '—'} | ` +
+			`${pp(r.domainChecks?.engine)} | ${pp(r.domainChecks?.variant)} | ${pp(r.httpChecks?.engine)} | ${pp(r.httpChecks?.variant)} |`);
+	}
+	return lines.join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+	console.log(summary(latestResults(join(import.meta.dirname, 'results'))));
+}
