@@ -23,7 +23,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrate } from '../src/lib/server/db/migrate';
 import { benchDatabase, prepare, ROOT, type Backend } from './database';
-import { candidateParams, coldChecks, engineScan, INSERT_CANDIDATE, interleavedChecks, referenceScan, RULES_ONLY_SCAN, sqlCheck, type CheckWay, type ScanRun } from './measure';
+import { backendCpu, candidateParams, coldChecks, engineScan, processCpu, INSERT_CANDIDATE, interleavedChecks, referenceScan, RULES_ONLY_SCAN, sqlCheck, type CheckWay, type ScanRun } from './measure';
 import { benchPlanner, domainCheck } from './domain';
 import { ensureBuild, httpCheck, signIn, startServer } from './http';
 import { checkCandidates, dataset, JIUJIANG, type DatasetName } from './synthetic';
@@ -130,24 +130,26 @@ async function main() {
 	if (opt.variant) await installVariant(db);
 	else await removeVariant(db);
 
+	const cpu = opt.db === 'pglite' ? processCpu : backendCpu(db);
+
 	// warm caches, plans and PROJ once, untimed, on the first city
-	await referenceScan(db, cities.slice(0, 1));
-	await engineScan(db, cities.slice(0, 1));
+	await referenceScan(db, cities.slice(0, 1), cpu);
+	await engineScan(db, cities.slice(0, 1), cpu);
 	if (opt.variant) {
 		await useVariant(db, true);
-		await engineScan(db, cities.slice(0, 1));
+		await engineScan(db, cities.slice(0, 1), cpu);
 		await useVariant(db, false);
 	}
 
 	for (let round = 1; round <= opt.repeat; round++) {
-		const reference = await referenceScan(db, cities);
-		const engine = await engineScan(db, cities);
+		const reference = await referenceScan(db, cities, cpu);
+		const engine = await engineScan(db, cities, cpu);
 		let variant: ScanRun | undefined;
 		let rulesOnly: ScanRun | undefined;
 		if (opt.variant) {
 			await useVariant(db, true);
-			variant = await engineScan(db, cities);
-			rulesOnly = await engineScan(db, cities, RULES_ONLY_SCAN);
+			variant = await engineScan(db, cities, cpu);
+			rulesOnly = await engineScan(db, cities, cpu, RULES_ONLY_SCAN);
 			await useVariant(db, false);
 		}
 		result.scan.rounds.push({ reference, engine, variant, rulesOnly });
@@ -218,7 +220,7 @@ async function main() {
 	if (opt.turf) {
 		log(`naive Turf scan of ${data.works.length} works…`);
 		result.turf = naiveTurfScan(data.works);
-		log(`naive Turf: ${(result.turf.ms / 1000).toFixed(1)} s, ${result.turf.pairs} pairs`);
+		log(`naive Turf: ${(result.turf.ms / 1000).toFixed(1)} s (CPU ${(result.turf.cpuMs / 1000).toFixed(1)} s), ${result.turf.pairs} pairs`);
 	}
 
 	result.loadAfter = load();

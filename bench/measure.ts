@@ -2,6 +2,7 @@
  * What the benchmark times, on one database handle: the full conflict scan, the single-rule GiST
  * reference scan, and checks (insert + conflicts + rollback) through the SQL path.
  */
+import { readFileSync } from 'node:fs';
 import type { Db, Queryable } from '../src/lib/server/db/types';
 import type { SyntheticWork } from './synthetic';
 
@@ -26,6 +27,36 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }>
 	const started = performance.now();
 	const value = await fn();
 	return { ms: performance.now() - started, value };
+}
+
+/**
+ * CPU milliseconds used so far by whoever runs the queries. Wall time on a shared machine depends on
+ * what else runs; CPU time much less, so scans are compared with the naive Turf loop on both.
+ */
+export type CpuMeter = () => Promise<number>;
+
+/** PGlite runs in this process. */
+export const processCpu: CpuMeter = async () => {
+	const { user, system } = process.cpuUsage();
+	return (user + system) / 1000;
+};
+
+/**
+ * The PostgreSQL backend serving `db`, read from /proc (the server must be on this machine; NaN
+ * otherwise). Parallel workers are other processes and are not counted.
+ */
+export function backendCpu(db: Queryable): CpuMeter {
+	return async () => {
+		const { rows } = await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+		try {
+			const stat = readFileSync(`/proc/${rows[0].pid}/stat`, 'utf8');
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			// utime and stime, fields 14 and 15 of proc(5), in clock ticks of 10 ms
+			return (Number(fields[11]) + Number(fields[12])) * 10;
+		} catch {
+			return NaN;
+		}
+	};
 }
 
 /**
@@ -72,6 +103,8 @@ export const RULES_ONLY_SCAN = `SELECT kind, count(*)::int AS conflicts FROM con
 
 export interface ScanRun {
 	ms: number;
+	/** CPU milliseconds of the process that ran the queries (see CpuMeter) */
+	cpuMs: number;
 	/** conflicts (engine) or pairs (reference), summed over the cities */
 	count: number;
 	byKind?: Record<string, number>;
@@ -79,8 +112,8 @@ export interface ScanRun {
 	perCity: Record<string, number>;
 }
 
-export async function engineScan(db: Queryable, cities: string[], sql = ENGINE_SCAN): Promise<ScanRun> {
-	const run: ScanRun = { ms: 0, count: 0, byKind: {}, perCity: {} };
+export async function engineScan(db: Queryable, cities: string[], cpu: CpuMeter, sql = ENGINE_SCAN): Promise<ScanRun> {
+	const run: ScanRun = { ms: 0, cpuMs: -(await cpu()), count: 0, byKind: {}, perCity: {} };
 	for (const city of cities) {
 		const { ms, value } = await timed(() => db.query<{ kind: string; conflicts: number }>(sql, [city]));
 		run.ms += ms;
@@ -90,11 +123,12 @@ export async function engineScan(db: Queryable, cities: string[], sql = ENGINE_S
 			run.byKind![row.kind] = (run.byKind![row.kind] ?? 0) + Number(row.conflicts);
 		}
 	}
+	run.cpuMs += await cpu();
 	return run;
 }
 
-export async function referenceScan(db: Db, cities: string[]): Promise<ScanRun> {
-	const run: ScanRun = { ms: 0, count: 0, perCity: {} };
+export async function referenceScan(db: Db, cities: string[], cpu: CpuMeter): Promise<ScanRun> {
+	const run: ScanRun = { ms: 0, cpuMs: -(await cpu()), count: 0, perCity: {} };
 	for (const city of cities) {
 		const { ms, value } = await timed(() =>
 			db.transaction(async (tx) => {
@@ -106,6 +140,7 @@ export async function referenceScan(db: Db, cities: string[]): Promise<ScanRun> 
 		run.perCity[city] = ms;
 		run.count += Number(value.rows[0].pairs);
 	}
+	run.cpuMs += await cpu();
 	return run;
 }
 

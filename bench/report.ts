@@ -48,22 +48,23 @@ export function report(r: Result): string {
 	lines.push(`${r.started.slice(0, 10)} · ${r.machine.nproc} × ${r.machine.cpu}, ${r.machine.memoryGiB} GiB · node ${r.machine.node} · commit ${r.machine.commit}${r.machine.dirty ? '+' : ''} · load average before ${r.loadBefore}, after ${r.loadAfter}` +
 		(r.loadSeconds !== null ? ` · data loaded in ${r.loadSeconds.toFixed(1)} s` : ''));
 	lines.push('');
-	lines.push(`Full scan, median of ${rounds.length} interleaved rounds:`);
+	lines.push(`Full scan, median of ${rounds.length} rounds (reference, engine, prototype, diagnostic in turn); CPU is the database process's (${o.db === 'pglite' ? 'PGlite runs in the bench process' : 'the PostgreSQL backend, without parallel workers'}):`);
 	lines.push('');
-	lines.push('| scan | time | found | vs GiST reference |');
-	lines.push('|---|---:|---:|---:|');
-	const scanRow = (label: string, t: number, found: string) => lines.push(`| ${label} | ${ms(t)} | ${found} | ${x(t / refMs)} |`);
-	scanRow('GiST reference (1 rule), all cities', refMs, `${rounds[0].reference.count} pairs`);
-	scanRow('engine `conflict_scan`, all cities', engMs, `${rounds[0].engine.count} conflicts`);
+	lines.push('| scan | time | CPU | found | vs GiST reference |');
+	lines.push('|---|---:|---:|---:|---:|');
+	const cpuOf = (pick: (round: (typeof rounds)[number]) => ScanRun | undefined) => med((k) => pick(k)?.cpuMs);
+	const scanRow = (label: string, t: number, cpu: number, found: string) => lines.push(`| ${label} | ${ms(t)} | ${ms(cpu)} | ${found} | ${x(t / refMs)} |`);
+	scanRow('GiST reference (1 rule), all cities', refMs, cpuOf((k) => k.reference), `${rounds[0].reference.count} pairs`);
+	scanRow('engine `conflict_scan`, all cities', engMs, cpuOf((k) => k.engine), `${rounds[0].engine.count} conflicts`);
 	if (varMs !== undefined) {
-		scanRow('prototype, all cities', varMs, `${rounds[0].variant!.count} conflicts`);
-		scanRow('prototype without meeting places (diagnostic)', med((k) => k.rulesOnly?.ms), `${rounds[0].rulesOnly!.count} conflicts`);
+		scanRow('prototype, all cities', varMs, cpuOf((k) => k.variant), `${rounds[0].variant!.count} conflicts`);
+		scanRow('prototype without meeting places (diagnostic)', med((k) => k.rulesOnly?.ms), cpuOf((k) => k.rulesOnly), `${rounds[0].rulesOnly!.count} conflicts`);
 	}
 	if (r.options.dataset === 'province') {
 		const refJj = med((k) => k.reference.perCity[jj]);
-		lines.push(`| GiST reference, Jiujiang alone | ${ms(refJj)} | | |`);
-		lines.push(`| engine, Jiujiang alone | ${ms(med((k) => k.engine.perCity[jj]))} | | ${x(med((k) => k.engine.perCity[jj]) / refJj)} |`);
-		if (varMs !== undefined) lines.push(`| prototype, Jiujiang alone | ${ms(med((k) => k.variant!.perCity[jj]))} | | ${x(med((k) => k.variant!.perCity[jj]) / refJj)} |`);
+		lines.push(`| GiST reference, Jiujiang alone | ${ms(refJj)} | | | |`);
+		lines.push(`| engine, Jiujiang alone | ${ms(med((k) => k.engine.perCity[jj]))} | | | ${x(med((k) => k.engine.perCity[jj]) / refJj)} |`);
+		if (varMs !== undefined) lines.push(`| prototype, Jiujiang alone | ${ms(med((k) => k.variant!.perCity[jj]))} | | | ${x(med((k) => k.variant!.perCity[jj]) / refJj)} |`);
 	}
 	lines.push('');
 	lines.push(`Conflicts by kind: ${Object.entries(rounds[0].engine.byKind ?? {}).sort().map(([k, v]) => `${k} ${v}`).join(', ')}.`);
@@ -95,13 +96,16 @@ export function report(r: Result): string {
 		if (r.httpChecks.variant) checkRow('HTTP, server on the prototype', r.httpChecks.variant);
 	}
 	if (r.turf) {
+		const engCpu = med((k) => k.engine.cpuMs);
+		const varCpu = varMs !== undefined ? med((k) => k.variant?.cpuMs) : undefined;
 		lines.push('');
-		lines.push(`Naive Turf (all pairs, buffer 7.5 m + booleanIntersects, no index): ${ms(r.turf.ms)} for ${r.turf.works} works (buffers ${ms(r.turf.bufferMs)}), ${r.turf.pairs} pairs ` +
-			`(GiST reference: ${rounds[0].reference.count}). Engine scan is ${x(r.turf.ms / engMs)} faster` + (varMs !== undefined ? `, prototype ${x(r.turf.ms / varMs)}` : '') + '.');
+		lines.push(`Naive Turf (all pairs, buffer 7.5 m + booleanIntersects, no index) on the same ${r.turf.works} works: ${ms(r.turf.ms)} (CPU ${ms(r.turf.cpuMs)}; buffers ${ms(r.turf.bufferMs)}), ` +
+			`${r.turf.pairs} pairs (GiST reference: ${rounds[0].reference.count}). ` +
+			`Engine scan faster by ${x(r.turf.ms / engMs)} in time, ${x(r.turf.cpuMs / engCpu)} in CPU` +
+			(varMs !== undefined ? `; prototype by ${x(r.turf.ms / varMs)} in time, ${x(r.turf.cpuMs / varCpu!)} in CPU` : '') + '.');
 	}
 	return lines.join('\n');
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Summary of the latest run of each (database, data set, n)
@@ -121,7 +125,7 @@ export function summary(results: Result[]): string {
 	const lines: string[] = [];
 	const medianOf = (r: Result, pick: (k: Result['scan']['rounds'][number]) => number | undefined) =>
 		median(r.scan.rounds.map(pick).filter((v): v is number => v !== undefined));
-	lines.push('| data set | db | load avg | GiST ref | engine | × ref | prototype | × ref | no meeting places | × ref | naive Turf | Turf ÷ engine | Turf ÷ prototype |');
+	lines.push('| data set | db | load avg | GiST ref | engine | × ref | prototype | × ref | no meeting places | × ref | naive Turf | Turf ÷ engine (time / CPU) | Turf ÷ prototype (time / CPU) |');
 	lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 	for (const r of results) {
 		const ref = medianOf(r, (k) => k.reference.ms);
@@ -129,7 +133,9 @@ export function summary(results: Result[]): string {
 		const pro = r.options.variant ? medianOf(r, (k) => k.variant?.ms) : NaN;
 		const ro = r.options.variant ? medianOf(r, (k) => k.rulesOnly?.ms) : NaN;
 		lines.push(`| ${r.options.dataset} ${r.options.n} | ${r.options.db} | ${r.loadBefore.split(' ')[0]} | ${ms(ref)} | ${ms(eng)} | ${x(eng / ref)} | ${ms(pro)} | ${x(pro / ref)} | ${ms(ro)} | ${x(ro / ref)} | ` +
-			(r.turf ? `${ms(r.turf.ms)} | ${x(r.turf.ms / eng)} | ${x(r.turf.ms / pro)} |` : '— | — | — |'));
+			(r.turf
+				? `${ms(r.turf.ms)} | ${x(r.turf.ms / eng)} / ${x(r.turf.cpuMs / medianOf(r, (k) => k.engine.cpuMs))} | ${x(r.turf.ms / pro)} / ${x(r.turf.cpuMs / medianOf(r, (k) => k.variant?.cpuMs))} |`
+				: '— | — | — |'));
 	}
 	lines.push('');
 	lines.push('| data set | db | SQL ref p50 / p95 | SQL engine p50 / p95 | SQL prototype p50 / p95 | new connection, engine / prototype p50 | domain engine p50 / p95 | domain prototype p50 / p95 | HTTP engine p50 / p95 | HTTP prototype p50 / p95 |');
