@@ -23,7 +23,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrate } from '../src/lib/server/db/migrate';
 import { benchDatabase, prepare, ROOT, type Backend } from './database';
-import { backendCpu, candidateParams, coldChecks, engineScan, processCpu, INSERT_CANDIDATE, interleavedChecks, referenceScan, RULES_ONLY_SCAN, sqlCheck, type CheckWay, type ScanRun } from './measure';
+import { backendCpu, candidateParams, coldChecks, engineScan, INSERT_CANDIDATE, installReference, interleavedChecks, processCpu, referenceScan, RULES_ONLY_SCAN, sqlCheck, type CheckWay, type ScanRun } from './measure';
 import { benchPlanner, domainCheck } from './domain';
 import { ensureBuild, httpCheck, signIn, startServer } from './http';
 import { checkCandidates, dataset, JIUJIANG, type DatasetName } from './synthetic';
@@ -127,6 +127,7 @@ async function main() {
 	result.loadSeconds = loadSeconds;
 	// the functions of this checkout (a server run on the prototype may have replaced them)
 	await migrate(db, join(ROOT, 'sql'));
+	await installReference(db);
 	if (opt.variant) await installVariant(db);
 	else await removeVariant(db);
 

@@ -3,6 +3,7 @@
  * reference scan, and checks (insert + conflicts + rollback) through the SQL path.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Db, Queryable } from '../src/lib/server/db/types';
 import type { SyntheticWork } from './synthetic';
 
@@ -59,42 +60,13 @@ export function backendCpu(db: Queryable): CpuMeter {
 	};
 }
 
-/**
- * The floor: one rule written by hand — two works whose geometries are within 15 m in the city's
- * metric CRS (`ST_DWithin` on `geom_m`, answered by its GiST index) and whose windows are within
- * 3 years of each other; each pair once, cancelled and draft works left out. It runs with
- * GIST_ONLY: with many works stored the planner would otherwise AND the GiST probe with the
- * city index (every work of the city read per probe) and compile the plan with JIT, which is
- * not the floor but a planner accident (see BENCHMARKS.md).
- */
-export const GIST_REFERENCE_SCAN = `
-	SELECT count(*)::int AS pairs
-	  FROM work a
-	  JOIN work b
-	    ON b.city_code = a.city_code
-	   AND b.id > a.id
-	   AND b.status NOT IN ('cancelled', 'draft')
-	   AND ST_DWithin(a.geom_m, b.geom_m, 15)
-	   AND b.start_date <= (a.end_date + interval '3 years')::date
-	   AND b.end_date >= (a.start_date - interval '3 years')::date
-	 WHERE a.city_code = $1
-	   AND a.status NOT IN ('cancelled', 'draft')`;
+export const REFERENCE_SCHEMA = 'bench_reference';
 
-/** The same rule for one work: the floor of a check. */
-const GIST_REFERENCE_CHECK = `
-	SELECT b.id
-	  FROM work a
-	  JOIN work b
-	    ON b.city_code = a.city_code
-	   AND b.id <> a.id
-	   AND b.status NOT IN ('cancelled', 'draft')
-	   AND ST_DWithin(a.geom_m, b.geom_m, 15)
-	   AND b.start_date <= (a.end_date + interval '3 years')::date
-	   AND b.end_date >= (a.start_date - interval '3 years')::date
-	 WHERE a.id = $1`;
-
-/** Settings for the reference's transaction: the GiST index alone, no JIT. */
-export const GIST_ONLY = 'SET LOCAL enable_bitmapscan = off; SET LOCAL jit = off';
+/** Installs the floor (bench/reference.sql) in its own schema. */
+export async function installReference(db: Queryable) {
+	const sql = readFileSync(join(import.meta.dirname, 'reference.sql'), 'utf8');
+	await db.exec(`DROP SCHEMA IF EXISTS ${REFERENCE_SCHEMA} CASCADE; CREATE SCHEMA ${REFERENCE_SCHEMA};\nSET search_path = ${REFERENCE_SCHEMA}, public;\n${sql}\nSET search_path = public;`);
+}
 
 /** The full scan as the planners' list runs it: every rule, every pair once, with its meeting place. */
 export const ENGINE_SCAN = `SELECT kind, count(*)::int AS conflicts FROM conflict_scan($1) GROUP BY kind`;
@@ -127,15 +99,10 @@ export async function engineScan(db: Queryable, cities: string[], cpu: CpuMeter,
 	return run;
 }
 
-export async function referenceScan(db: Db, cities: string[], cpu: CpuMeter): Promise<ScanRun> {
+export async function referenceScan(db: Queryable, cities: string[], cpu: CpuMeter): Promise<ScanRun> {
 	const run: ScanRun = { ms: 0, cpuMs: -(await cpu()), count: 0, perCity: {} };
 	for (const city of cities) {
-		const { ms, value } = await timed(() =>
-			db.transaction(async (tx) => {
-				await tx.exec(GIST_ONLY);
-				return tx.query<{ pairs: number }>(GIST_REFERENCE_SCAN, [city]);
-			})
-		);
+		const { ms, value } = await timed(() => db.query<{ pairs: number }>(`SELECT ${REFERENCE_SCHEMA}.neighbour_pairs($1) AS pairs`, [city]));
 		run.ms += ms;
 		run.perCity[city] = ms;
 		run.count += Number(value.rows[0].pairs);
@@ -178,10 +145,10 @@ export async function sqlCheck(db: Db, w: SyntheticWork, path: CheckPath): Promi
 	const started = performance.now();
 	try {
 		await db.transaction(async (tx) => {
-			if (path === 'reference') await tx.exec(GIST_ONLY);
 			const { rows } = await tx.query<{ id: number }>(INSERT_CANDIDATE, candidateParams(w));
 			const id = Number(rows[0].id);
-			const found = path === 'engine' ? await tx.query('SELECT * FROM work_conflicts($1)', [id]) : await tx.query(GIST_REFERENCE_CHECK, [id]);
+			const found =
+				path === 'engine' ? await tx.query('SELECT * FROM work_conflicts($1)', [id]) : await tx.query(`SELECT * FROM ${REFERENCE_SCHEMA}.neighbours($1)`, [id]);
 			throw new Rollback(found.rows.length);
 		});
 	} catch (err) {
