@@ -6,7 +6,8 @@
  *   npm run bench:conflicts -- --db=postgres --dataset=dense --n=5000      (naive Turf runs at n <= 5000)
  *
  * Options: --db=postgres|pglite  --dataset=dense|province  --n=<works>  --checks=200  --repeat=3
- *          --turf=on|off  --http=on|off  --variant=on|off  --fresh (reload the data)  --build (rebuild the server)
+ *          --scan=on|off (off: checks only)  --turf=on|off  --http=on|off  --variant=on|off
+ *          --fresh (reload the data)  --build (rebuild the server)
  *
  * In this order, in one process: the full conflict scan of every city with all rules
  * (`conflict_scan`) against the single-rule GiST reference, round by round; checks in Jiujiang
@@ -42,7 +43,7 @@ export function options() {
 		if (!m) throw new Error(`Unknown argument "${arg}". Use --name=value, e.g. --db=pglite --n=10000.`);
 		raw.set(m[1], m[2] ?? 'on');
 	}
-	const known = ['db', 'dataset', 'n', 'checks', 'repeat', 'turf', 'http', 'variant', 'fresh', 'build'];
+	const known = ['db', 'dataset', 'n', 'checks', 'repeat', 'scan', 'turf', 'http', 'variant', 'fresh', 'build'];
 	for (const key of raw.keys()) if (!known.includes(key)) throw new Error(`Unknown option --${key}; known: ${known.map((k) => `--${k}`).join(' ')}`);
 	const choice = <T extends string>(key: string, allowed: readonly T[], fallback: T): T => {
 		const v = (raw.get(key) ?? fallback) as T;
@@ -64,7 +65,9 @@ export function options() {
 		n,
 		checks: count('checks', 200),
 		repeat: count('repeat', 3),
-		turf: onOff('turf', n <= 5000),
+		scan: onOff('scan', true),
+		// the Turf figure is a ratio to the scan
+		turf: onOff('scan', true) && onOff('turf', n <= 5000),
 		http: onOff('http', true),
 		variant: onOff('variant', true),
 		fresh: raw.has('fresh'),
@@ -134,15 +137,17 @@ async function main() {
 	const cpu = opt.db === 'pglite' ? processCpu : backendCpu(db);
 
 	// warm caches, plans and PROJ once, untimed, on the first city
-	await referenceScan(db, cities.slice(0, 1), cpu);
-	await engineScan(db, cities.slice(0, 1), cpu);
-	if (opt.variant) {
-		await useVariant(db, true);
+	if (opt.scan) {
+		await referenceScan(db, cities.slice(0, 1), cpu);
 		await engineScan(db, cities.slice(0, 1), cpu);
-		await useVariant(db, false);
+		if (opt.variant) {
+			await useVariant(db, true);
+			await engineScan(db, cities.slice(0, 1), cpu);
+			await useVariant(db, false);
+		}
 	}
 
-	for (let round = 1; round <= opt.repeat; round++) {
+	for (let round = 1; opt.scan && round <= opt.repeat; round++) {
 		const reference = await referenceScan(db, cities, cpu);
 		const engine = await engineScan(db, cities, cpu);
 		let variant: ScanRun | undefined;
@@ -158,7 +163,7 @@ async function main() {
 			(variant ? `, prototype ${variant.ms.toFixed(0)} ms (${variant.count})` : ''));
 	}
 
-	if (opt.variant) {
+	if (opt.scan && opt.variant) {
 		result.equality = [];
 		for (const city of cities) result.equality.push(await compareScans(db, city));
 		const differing = result.equality.filter((e) => e.onlyEngine || e.onlyVariant);

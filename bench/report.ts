@@ -13,7 +13,7 @@ import type { TurfRun } from './turf-naive';
 import type { Equality } from './variant';
 
 export interface Result {
-	options: { db: 'postgres' | 'pglite'; dataset: 'dense' | 'province'; n: number; checks: number; repeat: number; turf: boolean; http: boolean; variant: boolean; fresh: boolean; build: boolean };
+	options: { db: 'postgres' | 'pglite'; dataset: 'dense' | 'province'; n: number; checks: number; repeat: number; scan?: boolean; turf: boolean; http: boolean; variant: boolean; fresh: boolean; build: boolean };
 	machine: { nproc: number; cpu: string; memoryGiB: number; freeGiB: number; node: string; commit: string; dirty: boolean };
 	started: string;
 	loadBefore: string;
@@ -48,26 +48,30 @@ export function report(r: Result): string {
 	lines.push(`${r.started.slice(0, 10)} · ${r.machine.nproc} × ${r.machine.cpu}, ${r.machine.memoryGiB} GiB · node ${r.machine.node} · commit ${r.machine.commit}${r.machine.dirty ? '+' : ''} · load average before ${r.loadBefore}, after ${r.loadAfter}` +
 		(r.loadSeconds !== null ? ` · data loaded in ${r.loadSeconds.toFixed(1)} s` : ''));
 	lines.push('');
-	lines.push(`Full scan, median of ${rounds.length} rounds (reference, engine, prototype, diagnostic in turn); CPU is the database process's (${o.db === 'pglite' ? 'PGlite runs in the bench process' : 'the PostgreSQL backend, without parallel workers'}):`);
-	lines.push('');
-	lines.push('| scan | time | CPU | found | vs GiST reference |');
-	lines.push('|---|---:|---:|---:|---:|');
-	const cpuOf = (pick: (round: (typeof rounds)[number]) => ScanRun | undefined) => med((k) => pick(k)?.cpuMs);
-	const scanRow = (label: string, t: number, cpu: number, found: string) => lines.push(`| ${label} | ${ms(t)} | ${ms(cpu)} | ${found} | ${x(t / refMs)} |`);
-	scanRow('GiST reference (1 rule), all cities', refMs, cpuOf((k) => k.reference), `${rounds[0].reference.count} pairs`);
-	scanRow('engine `conflict_scan`, all cities', engMs, cpuOf((k) => k.engine), `${rounds[0].engine.count} conflicts`);
-	if (varMs !== undefined) {
-		scanRow('prototype, all cities', varMs, cpuOf((k) => k.variant), `${rounds[0].variant!.count} conflicts`);
-		scanRow('prototype without meeting places (diagnostic)', med((k) => k.rulesOnly?.ms), cpuOf((k) => k.rulesOnly), `${rounds[0].rulesOnly!.count} conflicts`);
+	if (rounds.length) {
+		lines.push(`Full scan, median of ${rounds.length} rounds (reference, engine, prototype, diagnostic in turn); CPU is the database process's (${o.db === 'pglite' ? 'PGlite runs in the bench process' : 'the PostgreSQL backend, without parallel workers'}):`);
+		lines.push('');
+		lines.push('| scan | time | CPU | found | vs GiST reference |');
+		lines.push('|---|---:|---:|---:|---:|');
+		const cpuOf = (pick: (round: (typeof rounds)[number]) => ScanRun | undefined) => med((k) => pick(k)?.cpuMs);
+		const scanRow = (label: string, t: number, cpu: number, found: string) => lines.push(`| ${label} | ${ms(t)} | ${ms(cpu)} | ${found} | ${x(t / refMs)} |`);
+		scanRow('GiST reference (1 rule), all cities', refMs, cpuOf((k) => k.reference), `${rounds[0].reference.count} pairs`);
+		scanRow('engine `conflict_scan`, all cities', engMs, cpuOf((k) => k.engine), `${rounds[0].engine.count} conflicts`);
+		if (varMs !== undefined) {
+			scanRow('prototype, all cities', varMs, cpuOf((k) => k.variant), `${rounds[0].variant!.count} conflicts`);
+			scanRow('prototype without meeting places (diagnostic)', med((k) => k.rulesOnly?.ms), cpuOf((k) => k.rulesOnly), `${rounds[0].rulesOnly!.count} conflicts`);
+		}
+		if (r.options.dataset === 'province') {
+			const refJj = med((k) => k.reference.perCity[jj]);
+			lines.push(`| GiST reference, Jiujiang alone | ${ms(refJj)} | | | |`);
+			lines.push(`| engine, Jiujiang alone | ${ms(med((k) => k.engine.perCity[jj]))} | | | ${x(med((k) => k.engine.perCity[jj]) / refJj)} |`);
+			if (varMs !== undefined) lines.push(`| prototype, Jiujiang alone | ${ms(med((k) => k.variant!.perCity[jj]))} | | | ${x(med((k) => k.variant!.perCity[jj]) / refJj)} |`);
+		}
+		lines.push('');
+		lines.push(`Conflicts by kind: ${Object.entries(rounds[0].engine.byKind ?? {}).sort().map(([k, v]) => `${k} ${v}`).join(', ')}.`);
+	} else {
+		lines.push('Scans not run (--scan=off).');
 	}
-	if (r.options.dataset === 'province') {
-		const refJj = med((k) => k.reference.perCity[jj]);
-		lines.push(`| GiST reference, Jiujiang alone | ${ms(refJj)} | | | |`);
-		lines.push(`| engine, Jiujiang alone | ${ms(med((k) => k.engine.perCity[jj]))} | | | ${x(med((k) => k.engine.perCity[jj]) / refJj)} |`);
-		if (varMs !== undefined) lines.push(`| prototype, Jiujiang alone | ${ms(med((k) => k.variant!.perCity[jj]))} | | | ${x(med((k) => k.variant!.perCity[jj]) / refJj)} |`);
-	}
-	lines.push('');
-	lines.push(`Conflicts by kind: ${Object.entries(rounds[0].engine.byKind ?? {}).sort().map(([k, v]) => `${k} ${v}`).join(', ')}.`);
 	if (r.equality) {
 		const diff = r.equality.filter((e) => e.onlyEngine || e.onlyVariant);
 		lines.push(`Prototype vs engine, full scan rows compared on every column (EXCEPT ALL both ways): ` +
@@ -95,7 +99,7 @@ export function report(r: Result): string {
 		checkRow('HTTP `POST /api/works/check`, engine', r.httpChecks.engine);
 		if (r.httpChecks.variant) checkRow('HTTP, server on the prototype', r.httpChecks.variant);
 	}
-	if (r.turf) {
+	if (r.turf && rounds.length) {
 		const engCpu = med((k) => k.engine.cpuMs);
 		const varCpu = varMs !== undefined ? med((k) => k.variant?.cpuMs) : undefined;
 		lines.push('');
@@ -111,23 +115,28 @@ export function report(r: Result): string {
 // Summary of the latest run of each (database, data set, n)
 // ---------------------------------------------------------------------------------------------
 
-export function latestResults(dir: string): Result[] {
-	const latest = new Map<string, Result>();
+/** The latest run of each (database, data set, n): `scans` among runs with scans, `checks` among all. */
+export function latestResults(dir: string): { scans: Result[]; checks: Result[] } {
+	const scans = new Map<string, Result>();
+	const checks = new Map<string, Result>();
 	for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
 		const r = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Result;
-		latest.set(`${r.options.db} ${r.options.dataset} ${r.options.n}`, r);
+		const key = `${r.options.db} ${r.options.dataset} ${r.options.n}`;
+		if (r.scan.rounds.length) scans.set(key, r);
+		checks.set(key, r);
 	}
 	const order = (r: Result) => `${r.options.dataset === 'dense' ? 0 : 1} ${String(r.options.n).padStart(7, '0')} ${r.options.db === 'postgres' ? 0 : 1}`;
-	return [...latest.values()].sort((a, b) => order(a).localeCompare(order(b)));
+	const sorted = (m: Map<string, Result>) => [...m.values()].sort((a, b) => order(a).localeCompare(order(b)));
+	return { scans: sorted(scans), checks: sorted(checks) };
 }
 
-export function summary(results: Result[]): string {
+export function summary({ scans, checks }: { scans: Result[]; checks: Result[] }): string {
 	const lines: string[] = [];
 	const medianOf = (r: Result, pick: (k: Result['scan']['rounds'][number]) => number | undefined) =>
 		median(r.scan.rounds.map(pick).filter((v): v is number => v !== undefined));
 	lines.push('| data set | db | load avg | GiST ref | engine | × ref | prototype | × ref | no meeting places | × ref | naive Turf | Turf ÷ engine (time / CPU) | Turf ÷ prototype (time / CPU) |');
 	lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-	for (const r of results) {
+	for (const r of scans) {
 		const ref = medianOf(r, (k) => k.reference.ms);
 		const eng = medianOf(r, (k) => k.engine.ms);
 		const pro = r.options.variant ? medianOf(r, (k) => k.variant?.ms) : NaN;
@@ -138,11 +147,11 @@ export function summary(results: Result[]): string {
 				: '— | — | — |'));
 	}
 	lines.push('');
-	lines.push('| data set | db | SQL ref p50 / p95 | SQL engine p50 / p95 | SQL prototype p50 / p95 | new connection, engine / prototype p50 | domain engine p50 / p95 | domain prototype p50 / p95 | HTTP engine p50 / p95 | HTTP prototype p50 / p95 |');
-	lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+	lines.push('| data set | db | load avg | SQL ref p50 / p95 | SQL engine p50 / p95 | SQL prototype p50 / p95 | new connection, engine / prototype p50 | domain engine p50 / p95 | domain prototype p50 / p95 | HTTP engine p50 / p95 | HTTP prototype p50 / p95 |');
+	lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 	const pp = (c?: CheckRun) => (c ? `${ms(c.latency.p50)} / ${ms(c.latency.p95)}` : '—');
-	for (const r of results) {
-		lines.push(`| ${r.options.dataset} ${r.options.n} | ${r.options.db} | ${pp(r.sqlChecks.reference)} | ${pp(r.sqlChecks.engine)} | ${pp(r.sqlChecks.variant)} | ` +
+	for (const r of checks) {
+		lines.push(`| ${r.options.dataset} ${r.options.n} | ${r.options.db} | ${r.loadBefore.split(' ')[0]} | ${pp(r.sqlChecks.reference)} | ${pp(r.sqlChecks.engine)} | ${pp(r.sqlChecks.variant)} | ` +
 			`${r.coldChecks ? `${ms(r.coldChecks.engine.latency.p50)} / ${r.coldChecks.variant ? ms(r.coldChecks.variant.latency.p50) : '—'}` : '—'} | ` +
 			`${pp(r.domainChecks?.engine)} | ${pp(r.domainChecks?.variant)} | ${pp(r.httpChecks?.engine)} | ${pp(r.httpChecks?.variant)} |`);
 	}
