@@ -24,10 +24,22 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'app',
-					include: ['tests/api/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+					include: ['tests/api/**/*.test.ts'],
 					environment: 'node',
 					globalSetup: ['tests/support/db-global-setup.ts', 'tests/support/app-global-setup.ts'],
 					testTimeout: 60_000,
+					hookTimeout: 180_000
+				}
+			},
+			{
+				// real Chromium against the built app; software WebGL is slow, hence the long timeouts
+				extends: true,
+				test: {
+					name: 'e2e',
+					include: ['tests/e2e/**/*.test.ts'],
+					environment: 'node',
+					globalSetup: ['tests/support/db-global-setup.ts', 'tests/support/app-global-setup.ts', 'tests/support/browser-global-setup.ts'],
+					testTimeout: 120_000,
 					hookTimeout: 180_000
 				}
 			}

@@ -18,9 +18,14 @@ function newest(path: string): number {
 
 const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'].map((p) => join(root, p));
 if (!existsSync(entry) || Math.max(...sources.map(newest)) > statSync(entry).mtimeMs) {
-	console.log('digonce: building the app (vite build)…');
-	const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-	if (build.status !== 0) process.exit(build.status ?? 1);
+	console.log('digonce: building the app (vite build, about half a minute)…');
+	// the bundler's notes about third-party code are noise here; its output is shown only on failure
+	const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, encoding: 'utf8' });
+	if (build.status !== 0) {
+		process.stdout.write(build.stdout);
+		process.stderr.write(build.stderr);
+		process.exit(build.status ?? 1);
+	}
 }
 
 const port = process.env.PORT ?? '3000';
@@ -35,11 +40,14 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => se
 server.on('exit', (code) => process.exit(code ?? 0));
 
 const started = Date.now();
+let announced = false;
 const poll = setInterval(async () => {
 	try {
 		const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-		if (!res.ok) return;
+		if (!res.ok || announced) return;
 		const health = (await res.json()) as { database: string; postgis: string };
+		if (announced) return;
+		announced = true;
 		clearInterval(poll);
 		const seconds = ((Date.now() - started) / 1000).toFixed(1);
 		console.log(`\ndigonce is running at ${shown}  (${health.database}, PostGIS ${health.postgis}; ready in ${seconds} s)`);

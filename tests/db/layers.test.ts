@@ -12,7 +12,7 @@ describe('layer queries', () => {
 	let db: Db;
 	let close: () => Promise<void>;
 	const ids: Record<string, number> = {};
-	const staff = { audience: 'staff', organisationId: null } as const;
+	const staff = { audience: 'staff', role: 'utility', organisationId: 'org-water' } as const;
 
 	beforeAll(async () => {
 		({ db, close } = await openTestDb('migrated'));
@@ -48,10 +48,11 @@ describe('layer queries', () => {
 		expect(fc.features.every((f) => typeof f.id === 'number' && f.geometry.type === 'LineString')).toBe(true);
 	});
 
-	it('never returns drafts to the public or to other organisations, but does to their own', async () => {
+	it('never returns drafts to the public or to other organisations, but does to their own and to planners', async () => {
 		expect(await workIds({ cityCode: CITY }, { audience: 'public' })).not.toContain(ids.draft);
-		expect(await workIds({ cityCode: CITY }, { audience: 'staff', organisationId: 'org-water' })).not.toContain(ids.draft);
-		expect(await workIds({ cityCode: CITY }, { audience: 'staff', organisationId: 'org-gas' })).toContain(ids.draft);
+		expect(await workIds({ cityCode: CITY }, { audience: 'staff', role: 'utility', organisationId: 'org-water' })).not.toContain(ids.draft);
+		expect(await workIds({ cityCode: CITY }, { audience: 'staff', role: 'utility', organisationId: 'org-gas' })).toContain(ids.draft);
+		expect(await workIds({ cityCode: CITY }, { audience: 'staff', role: 'planner', organisationId: 'org-housing' })).toContain(ids.draft);
 	});
 
 	it('filters by bbox', async () => {

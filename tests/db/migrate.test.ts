@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { migrate, MigrationError, readSqlFiles } from '../../src/lib/server/db/migrate';
 import { openTestDb } from '../support/db';
+import { backendName } from '../support/backend';
 import type { Db } from '../../src/lib/server/db/types';
 
 const sqlDir = resolve(import.meta.dirname, '../../sql');
@@ -94,5 +95,21 @@ describe('migrations', () => {
 		const { rows } = await db.query<{ v: number }>('SELECT migrate_probe() AS v');
 		expect(rows[0].v).toBe(2);
 		unlinkSync(file);
+	});
+});
+
+// PostgreSQL serves many connections; only the embedded database has a directory to guard.
+describe.skipIf(backendName() === 'postgres')('the embedded data directory', () => {
+	it('refuses a second process on the same directory, saying which holds it', async () => {
+		const { testDb, close } = await openTestDb('bare');
+		try {
+			const { spawnSync } = await import('node:child_process');
+			const script = `import('${resolve(import.meta.dirname, '../../src/lib/server/db/pglite.ts')}').then(m => m.openPglite(process.argv[1])).then(() => console.log('opened'), e => { console.log(e.message); process.exit(3); })`;
+			const second = spawnSync(process.execPath, ['--import', 'tsx', '-e', script, testDb.dataDir!], { encoding: 'utf8', cwd: resolve(import.meta.dirname, '../..') });
+			expect(second.status).toBe(3);
+			expect(second.stdout).toMatch(/in use by another process \(pid \d+\)\. Stop that server, or set DATA_DIR/);
+		} finally {
+			await close();
+		}
 	});
 });

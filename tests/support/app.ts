@@ -99,6 +99,8 @@ export function client(base: string, lang: 'zh' | 'en' = 'zh') {
 		headers.set('accept-language', lang === 'zh' ? 'zh-CN' : 'en-GB');
 		if (cookie) headers.set('cookie', cookie);
 		if (init.body && !headers.has('content-type')) headers.set('content-type', 'application/json');
+		// behind ADDRESS_HEADER, every request needs the header; one fixed address unless a test gives its own
+		if (!headers.has('x-forwarded-for')) headers.set('x-forwarded-for', '127.0.0.1');
 		// SvelteKit refuses cross-site form posts; a same-origin header is what a browser sends.
 		headers.set('origin', base);
 		const res = await fetch(base + path, { ...init, headers, redirect: 'manual' });

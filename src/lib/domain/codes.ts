@@ -36,6 +36,15 @@ export const RENOVATION_ITEMS = [
 	'power_upgrade'
 ] as const;
 export const ROLES = ['planner', 'utility'] as const;
+/** What residents tell the city (the source's 化粪池不通、下水道不畅、雨污不分、停车困难, 屋顶漏水…). */
+export const SUBMISSION_KINDS = ['need', 'evaluation'] as const;
+export const SUBMISSION_CATEGORIES = ['septic_tank_blocked', 'sewer_blocked', 'rain_sewage_not_separated', 'parking', 'roof_leak', 'lighting', 'other'] as const;
+export const SUBMISSION_STATUSES = ['pending', 'published', 'hidden'] as const;
+/** A submission's text, in characters (code points); the database enforces the same bounds. */
+export const BODY_MIN = 2;
+export const BODY_MAX = 500;
+/** Submissions one client may send (a salted hash of address and browser, never stored in clear). */
+export const SUBMISSION_RATE_LIMIT = { perHour: 5, perDay: 20 } as const;
 
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 export type Utility = (typeof UTILITIES)[number];
@@ -44,3 +53,6 @@ export type WorkStatus = (typeof WORK_STATUSES)[number];
 export type NeighbourhoodStatus = (typeof NEIGHBOURHOOD_STATUSES)[number];
 export type RainSewageState = (typeof RAIN_SEWAGE_STATES)[number];
 export type Role = (typeof ROLES)[number];
+export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
+export type SubmissionCategory = (typeof SUBMISSION_CATEGORIES)[number];
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];

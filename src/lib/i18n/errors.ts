@@ -23,7 +23,16 @@ export const errors = {
 		'error.year_format': '参数 {name} 应为四位年份，多个用逗号分隔，例如 2021,2022；收到“{value}”。',
 		'error.organisation_format': '参数 organisation 应为单位编号（小写字母、数字、-），多个用逗号分隔；收到“{value}”。单位编号见 /api/organisations。',
 		'error.neighbourhood_format': '参数 neighbourhood 应为小区编号，例如 nb-360403-001；收到“{value}”。',
-		'error.work_id_format': '参数 {name} 应为作业编号（数字）；收到“{value}”。'
+		'error.work_id_format': '参数 {name} 应为作业编号（数字）；收到“{value}”。',
+		'error.years_format': '参数 years 应为 1 到 10 的整数；收到“{value}”。',
+		'proposal.error.reason_required': '拒绝联合施工须说明原因，以便改造办协调。',
+		'error.coordinate_format': '参数 {name} 应为十进制度数的经度或纬度，例如 lon=116.0&lat=29.72；收到“{value}”。',
+		'error.radius_format': '参数 radius 应为 10 到 2000 之间的米数；收到“{value}”。',
+		'error.days_format': '参数 days 应为 1 到 365 之间的天数；收到“{value}”。',
+		'error.nearby_scope': '请给出位置：lon 和 lat（地图上点选的位置），或 neighbourhood（小区编号），二者选一。',
+		'error.datetime_format': '参数 datetime 应为 RFC 3339 日期或区间，例如 2025-01-01、2025-01-01/2025-12-31 或 ../2025-12-31；收到“{value}”。',
+		'error.limit_format': '参数 limit 应为正整数（最大 10000）；收到“{value}”。',
+		'error.offset_format': '参数 offset 应为非负整数；收到“{value}”。'
 	},
 	en: {
 		'error.not_found': 'Could not find {what}. Check the link or the id.',
@@ -48,6 +57,15 @@ export const errors = {
 		'error.year_format': '{name} must be four-digit years separated by commas, e.g. 2021,2022; got "{value}".',
 		'error.organisation_format': 'organisation must be organisation ids (lowercase letters, digits, -) separated by commas; got "{value}". /api/organisations lists them.',
 		'error.neighbourhood_format': 'neighbourhood must be a neighbourhood id such as nb-360403-001; got "{value}".',
-		'error.work_id_format': '{name} must be a work id (a number); got "{value}".'
+		'error.work_id_format': '{name} must be a work id (a number); got "{value}".',
+		'error.years_format': 'years must be a whole number from 1 to 10; got "{value}".',
+		'proposal.error.reason_required': 'Say why you decline the joint works, so the renovation office can coordinate.',
+		'error.coordinate_format': '{name} must be a longitude or latitude in decimal degrees, e.g. lon=116.0&lat=29.72; got "{value}".',
+		'error.radius_format': 'radius must be a number of metres from 10 to 2000; got "{value}".',
+		'error.days_format': 'days must be a number of days from 1 to 365; got "{value}".',
+		'error.nearby_scope': 'Give a place: lon and lat (a point tapped on the map) or neighbourhood (its id), one of the two.',
+		'error.datetime_format': 'datetime must be an RFC 3339 date or interval, e.g. 2025-01-01, 2025-01-01/2025-12-31 or ../2025-12-31; got "{value}".',
+		'error.limit_format': 'limit must be a positive whole number (at most 10000); got "{value}".',
+		'error.offset_format': 'offset must be a whole number, 0 or more; got "{value}".'
 	}
 } as const;

@@ -3,14 +3,18 @@ import { common } from './common';
 import { errors } from './errors';
 import { conflicts } from './conflicts';
 import { works } from './works';
+import { publicMessages } from './public';
+import { map } from './map';
+import { register } from './register';
+import { publicUi } from './public-ui';
 
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
 /** Chinese is the reference: every key must exist in it, and English must cover the same keys. */
-const zh = { ...common.zh, ...codes.zh, ...errors.zh, ...conflicts.zh, ...works.zh };
+const zh = { ...common.zh, ...codes.zh, ...errors.zh, ...conflicts.zh, ...works.zh, ...publicMessages.zh, ...map.zh, ...register.zh, ...publicUi.zh };
 export type MessageKey = keyof typeof zh;
-const en: Record<MessageKey, string> = { ...common.en, ...codes.en, ...errors.en, ...conflicts.en, ...works.en };
+const en: Record<MessageKey, string> = { ...common.en, ...codes.en, ...errors.en, ...conflicts.en, ...works.en, ...publicMessages.en, ...map.en, ...register.en, ...publicUi.en };
 export const messages: Record<Lang, Record<MessageKey, string>> = { zh, en };
 
 export type MessageParams = Record<string, string | number>;

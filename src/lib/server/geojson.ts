@@ -10,13 +10,22 @@ export interface FeatureQuery {
 	properties: Record<string, string>;
 	where?: string[];
 	orderBy: string;
+	/** one page of the features, in `orderBy` order */
+	page?: { limit: number; offset: number };
 }
 
 export function featureCollectionSql(q: FeatureQuery): string {
 	const props = Object.entries(q.properties)
 		.map(([name, expr]) => `'${name}', ${expr}`)
 		.join(', ');
-	const where = q.where?.length ? `WHERE ${q.where.join(' AND ')}` : '';
+	const conditions = [...(q.where ?? [])];
+	if (q.page) {
+		const filter = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+		conditions.push(
+			`${q.id} IN (SELECT ${q.id} FROM ${q.from} ${filter} ORDER BY ${q.orderBy} LIMIT ${Math.trunc(q.page.limit)} OFFSET ${Math.trunc(q.page.offset)})`
+		);
+	}
+	const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
 	return `SELECT json_build_object(
 	          'type', 'FeatureCollection',
 	          'features', coalesce(json_agg(json_build_object(

@@ -64,9 +64,26 @@ export async function conflictsOfWork(db: Queryable, workId: number): Promise<Co
 	return rows.map(normalise);
 }
 
+/**
+ * The full scan of a city, kept per database handle until `data_version` moves: the planners' map
+ * asks for it on every pan and time step, and it only changes when works, neighbourhoods, historic
+ * districts, organisations or rules do.
+ */
+const scanCache = new WeakMap<Queryable, Map<string, { version: number; rows: Promise<ConflictRow[]> }>>();
+
 export async function scanConflicts(db: Queryable, cityCode: string): Promise<ConflictRow[]> {
-	const { rows } = await db.query<ConflictRow>(`SELECT ${CONFLICT_COLUMNS} FROM conflict_scan($1)`, [cityCode]);
-	return rows.map(normalise);
+	const { rows: v } = await db.query<{ version: number }>('SELECT version FROM data_version');
+	const version = Number(v[0].version);
+	const perDb = scanCache.get(db) ?? new Map();
+	scanCache.set(db, perDb);
+	const cached = perDb.get(cityCode);
+	if (cached && cached.version === version) return cached.rows;
+	const rows = db
+		.query<ConflictRow>(`SELECT ${CONFLICT_COLUMNS} FROM conflict_scan($1)`, [cityCode])
+		.then((r) => r.rows.map(normalise));
+	perDb.set(cityCode, { version, rows });
+	rows.catch(() => perDb.delete(cityCode));
+	return rows;
 }
 
 /** int8 arrays arrive as strings from one driver and numbers from the other. */

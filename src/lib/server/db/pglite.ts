@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { TYPE_OID, parseNumeric, keepDate, type Db, type Queryable } from './types';
 
 /**
@@ -9,6 +10,7 @@ import { TYPE_OID, parseNumeric, keepDate, type Db, type Queryable } from './typ
  */
 export async function openPglite(dataDir: string): Promise<Db> {
 	mkdirSync(dataDir, { recursive: true });
+	const releaseLock = lockDataDir(dataDir);
 	const pglite = await PGlite.create(dataDir, {
 		extensions: { postgis },
 		parsers: {
@@ -48,6 +50,36 @@ export async function openPglite(dataDir: string): Promise<Db> {
 				await tx.exec(sql);
 			}
 		}))),
-		close: () => serialise(() => pglite.close())
+		close: () => serialise(async () => {
+			await pglite.close();
+			releaseLock();
+		})
 	};
+}
+
+function alive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (err) {
+		return (err as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+/**
+ * One process per data directory: two PGlite instances writing the same files would corrupt them.
+ * A lock left by a process that died is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+	const lock = join(dataDir, 'digonce.lock');
+	try {
+		writeFileSync(lock, String(process.pid), { flag: 'wx' });
+	} catch {
+		const holder = Number(readFileSync(lock, 'utf8'));
+		if (holder !== process.pid && alive(holder)) {
+			throw new Error(`The embedded database in ${dataDir} is in use by another process (pid ${holder}). Stop that server, or set DATA_DIR to another directory.`);
+		}
+		writeFileSync(lock, String(process.pid));
+	}
+	return () => rmSync(lock, { force: true });
 }

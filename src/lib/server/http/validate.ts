@@ -63,7 +63,10 @@ export function parseBody<S extends z.ZodType>(body: unknown, schema: S, lang: L
 	if (!result.success) {
 		const input = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
 		const details = result.error.issues.map((issue) => issueMessage(issue, lang, input));
-		throw new ApiError(400, 'invalid_body', 'error.invalid_body', { details: details.join('；') }, result.error.issues.map((i) => ({ path: i.path.map(String), message: issueMessage(i, lang, input) })));
+		// `path` is dotted, as the domain's own problems name fields (`properties.end_date`), so a form
+		// can put each message next to its field whichever check found it
+		const fields = result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: issueMessage(i, lang, input) }));
+		throw new ApiError(400, 'invalid_body', 'error.invalid_body', { details: details.join('；') }, fields);
 	}
 	return result.data;
 }

@@ -36,6 +36,7 @@ export const STAFF_NEIGHBOURHOOD_FIELDS = {
 
 export interface NeighbourhoodFilter {
 	cityCode: string;
+	id?: string;
 	bbox?: [number, number, number, number];
 	/** the renovation window meets [from, to] */
 	from?: string;
@@ -49,6 +50,7 @@ export interface NeighbourhoodFilter {
 export async function neighbourhoodCollection(db: Queryable, filter: NeighbourhoodFilter, audience: Audience): Promise<string> {
 	const p = new SqlParams();
 	const where = [`n.city_code = ${p.add(filter.cityCode)}`];
+	if (filter.id) where.push(`n.id = ${p.add(filter.id)}`);
 	if (filter.bbox) where.push(p.bbox('n.boundary', filter.bbox));
 	if (filter.from || filter.to) {
 		where.push(
@@ -69,4 +71,13 @@ export async function neighbourhoodCollection(db: Queryable, filter: Neighbourho
 	});
 	const { rows } = await db.query<{ body: string }>(sql, p.values);
 	return rows[0].body;
+}
+
+/** The changes of a neighbourhood's drainage, oldest first. */
+export async function rainSewageHistory(db: Queryable, neighbourhoodId: string) {
+	const { rows } = await db.query<{ state: RainSewageState; since: string; work_id: number | null }>(
+		'SELECT state, since, work_id FROM rain_sewage_change WHERE neighbourhood_id = $1 ORDER BY since, id',
+		[neighbourhoodId]
+	);
+	return rows.map((r) => ({ ...r, work_id: r.work_id === null ? null : Number(r.work_id) }));
 }

@@ -5,7 +5,7 @@ import { t, type Lang, type MessageKey } from '$lib/i18n';
 import { EDITABLE_STATUSES, TRANSITIONS, type InputCrs } from '$lib/domain/work-rules';
 import type { WorkStatus } from '$lib/domain/codes';
 import { featureCollectionSql, SqlParams } from '../geojson';
-import { PUBLIC_WORK_FIELDS, STAFF_WORK_FIELDS, type Viewer } from './queries';
+import { draftCondition, PUBLIC_WORK_FIELDS, STAFF_WORK_FIELDS, workGeometry, type Viewer } from './queries';
 import { describeWorkConflicts, validateWork } from './register';
 import type { WorkFeature, WorkPatch } from './input';
 import type { Conflict } from '../conflicts/describe';
@@ -43,12 +43,12 @@ export interface WorkDetail {
 export async function workDetail(db: Queryable, id: number, viewer: Viewer, cityCode: string, lang: Lang): Promise<WorkDetail> {
 	const p = new SqlParams();
 	const where = [`w.id = ${p.add(id)}`, `w.city_code = ${p.add(cityCode)}`];
-	where.push(viewer.audience === 'staff' && viewer.organisationId ? `(w.status <> 'draft' OR w.organisation_id = ${p.add(viewer.organisationId)})` : `w.status <> 'draft'`);
+	where.push(draftCondition(p, viewer));
 	const sql = featureCollectionSql({
 		from: 'work w JOIN organisation o ON o.id = w.organisation_id',
 		id: 'w.id',
-		geometry: 'w.geom',
-		properties: viewer.audience === 'staff' ? { ...STAFF_WORK_FIELDS, needs_review: 'w.needs_review' } : PUBLIC_WORK_FIELDS,
+		geometry: workGeometry(viewer),
+		properties: viewer.audience === 'staff' ? STAFF_WORK_FIELDS : PUBLIC_WORK_FIELDS,
 		where,
 		orderBy: 'w.id'
 	});

@@ -1,6 +1,7 @@
 import type { Queryable } from '$lib/server/db';
 import { featureCollectionSql, SqlParams } from '$lib/server/geojson';
-import type { Utility, WorkKind, WorkStatus } from '$lib/domain/codes';
+import type { Role, Utility, WorkKind, WorkStatus } from '$lib/domain/codes';
+import type { SessionUser } from '../auth/session';
 
 /**
  * What anyone may see of a work. Names follow the body of `POST /api/works` (DESIGN.md §5),
@@ -26,12 +27,24 @@ export const STAFF_WORK_FIELDS = {
 	depth_m: 'w.depth_m',
 	internal_note: 'w.internal_note',
 	status_reason: 'w.status_reason',
+	/** an emergency repair registered after it started, not yet looked at by a planner */
+	needs_review: 'w.needs_review',
 	created_at: 'w.created_at',
 	updated_at: 'w.updated_at'
 } as const;
 
-/** Who is looking: the public, or a signed-in planner or utility (who alone sees its own drafts). */
-export type Viewer = { audience: 'public' } | { audience: 'staff'; organisationId: string | null };
+/** Who is looking: the public, or a signed-in planner or utility. */
+export type Viewer = { audience: 'public' } | { audience: 'staff'; role: Role; organisationId: string | null };
+
+export const viewerOf = (user: SessionUser | null): Viewer =>
+	user ? { audience: 'staff', role: user.role, organisationId: user.organisationId } : { audience: 'public' };
+
+/** A draft is its organisation's own until submitted; planners, who reject works back to draft, see all. */
+export function draftCondition(p: SqlParams, viewer: Viewer): string {
+	if (viewer.audience === 'public') return `w.status <> 'draft'`;
+	if (viewer.role === 'planner') return 'true';
+	return viewer.organisationId ? `(w.status <> 'draft' OR w.organisation_id = ${p.add(viewer.organisationId)})` : `w.status <> 'draft'`;
+}
 
 export interface WorkFilter {
 	cityCode: string;
@@ -45,16 +58,16 @@ export interface WorkFilter {
 	status?: WorkStatus[];
 	district?: string[];
 	neighbourhood?: string;
+	/** only emergency repairs still waiting for a planner's review (staff only) */
+	needsReview?: boolean;
 }
+
+/** Staff see the trench as drawn; the public sees gas and power works at street level only. */
+export const workGeometry = (viewer: Viewer) => (viewer.audience === 'staff' ? 'w.geom' : 'public_work_geometry(w)');
 
 export function workConditions(p: SqlParams, filter: WorkFilter, viewer: Viewer): string[] {
 	const where = [`w.city_code = ${p.add(filter.cityCode)}`];
-	// A draft is its organisation's own until submitted.
-	where.push(
-		viewer.audience === 'staff' && viewer.organisationId
-			? `(w.status <> 'draft' OR w.organisation_id = ${p.add(viewer.organisationId)})`
-			: `w.status <> 'draft'`
-	);
+	where.push(draftCondition(p, viewer));
 	if (filter.bbox) where.push(p.bbox('w.geom', filter.bbox));
 	if (filter.from || filter.to) {
 		where.push(
@@ -66,6 +79,7 @@ export function workConditions(p: SqlParams, filter: WorkFilter, viewer: Viewer)
 	if (filter.kind?.length) where.push(`w.kind = ANY(${p.add(filter.kind)}::text[])`);
 	if (filter.status?.length) where.push(`w.status = ANY(${p.add(filter.status)}::text[])`);
 	if (filter.neighbourhood) where.push(`w.neighbourhood_id = ${p.add(filter.neighbourhood)}`);
+	if (filter.needsReview !== undefined && viewer.audience === 'staff') where.push(`w.needs_review = ${p.add(filter.needsReview)}`);
 	if (filter.district?.length) {
 		where.push(
 			`EXISTS (SELECT 1 FROM district d WHERE d.code = ANY(${p.add(filter.district)}::text[]) AND ST_Intersects(d.boundary, w.geom))`
@@ -79,7 +93,7 @@ export async function workCollection(db: Queryable, filter: WorkFilter, viewer: 
 	const sql = featureCollectionSql({
 		from: 'work w JOIN organisation o ON o.id = w.organisation_id',
 		id: 'w.id',
-		geometry: 'w.geom',
+		geometry: workGeometry(viewer),
 		properties: viewer.audience === 'staff' ? STAFF_WORK_FIELDS : PUBLIC_WORK_FIELDS,
 		where: workConditions(p, filter, viewer),
 		orderBy: 'w.id'

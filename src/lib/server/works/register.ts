@@ -3,9 +3,11 @@ import type { SessionUser } from '../auth/session';
 import type { Lang } from '$lib/i18n';
 import type { InputCrs } from '$lib/domain/work-rules';
 import { conflictContext, conflictsOfWork, ruleSettings } from '../conflicts/engine';
+import { proposalForWork, type JointWorksProposal } from '../conflicts/proposals';
 import { describeConflicts, type Conflict } from '../conflicts/describe';
 import { checkGeometry, checkProperties, defaults, invalidWork, type ValidWork } from './validate';
 import type { WorkFeature } from './input';
+import { notFound } from '../http/errors';
 
 /** Validates a work from the API or the form; throws an ApiError listing every problem. */
 export async function validateWork(db: Queryable, feature: WorkFeature, user: SessionUser, crs: InputCrs, cityCode: string, lang: Lang): Promise<ValidWork> {
@@ -50,36 +52,61 @@ export async function insertWork(tx: Queryable, w: ValidWork, user: SessionUser,
 }
 
 export async function describeWorkConflicts(tx: Queryable, workId: number, cityCode: string, lang: Lang): Promise<Conflict[]> {
+	return (await conflictsAndProposal(tx, workId, cityCode, lang)).conflicts;
+}
+
+export interface CheckResult {
+	conflicts: Conflict[];
+	/** the joint works this work would form with those it overlaps or repeats: one trench, one window */
+	proposal: JointWorksProposal | null;
+}
+
+async function conflictsAndProposal(tx: Queryable, workId: number, cityCode: string, lang: Lang): Promise<CheckResult> {
 	const rows = await conflictsOfWork(tx, workId);
-	return describeConflicts(rows, await conflictContext(tx, cityCode, rows), lang, workId);
+	const conflicts = describeConflicts(rows, await conflictContext(tx, cityCode, rows), lang, workId);
+	return { conflicts, proposal: await proposalForWork(tx, workId, rows, cityCode) };
 }
 
 /** Thrown to roll a check's transaction back while carrying its answer out. */
 class CheckDone {
-	constructor(readonly conflicts: Conflict[]) {}
+	constructor(readonly result: CheckResult) {}
 }
 
 /**
  * The conflicts a work would have, found by the same engine as a save: the work is inserted in a
  * transaction that is always rolled back, so nothing is written.
  */
-export async function checkWork(db: Db, w: ValidWork, user: SessionUser, cityCode: string, lang: Lang): Promise<Conflict[]> {
+export async function checkWork(db: Db, w: ValidWork, user: SessionUser, cityCode: string, lang: Lang, replaces?: number): Promise<CheckResult> {
 	try {
 		await db.transaction(async (tx) => {
+			// Checking an edit: the stored version of the work steps aside (cancelled works take part
+			// in no rule), so the work is not found in conflict with itself. Rolled back with the rest.
+			if (replaces !== undefined) {
+				const { rows } = await tx.query(
+					`UPDATE work SET status = 'cancelled' WHERE id = $1 AND city_code = $2 AND ($3::text IS NULL OR organisation_id = $3) RETURNING id`,
+					[replaces, cityCode, user.role === 'utility' ? user.organisationId : null]
+				);
+				if (!rows.length) throw notFound(`#${replaces}`);
+			}
 			const id = await insertWork(tx, w, user, cityCode);
-			throw new CheckDone(await describeWorkConflicts(tx, id, cityCode, lang));
+			const result = await conflictsAndProposal(tx, id, cityCode, lang);
+			// the candidate's id existed only inside this transaction
+			if (result.proposal) {
+				result.proposal = { ...result.proposal, key: null, works: result.proposal.works.map((m) => (m.id === id ? { ...m, id: null } : m)) };
+			}
+			throw new CheckDone(result);
 		});
 	} catch (err) {
-		if (err instanceof CheckDone) return err.conflicts;
+		if (err instanceof CheckDone) return err.result;
 		throw err;
 	}
 	throw new Error('unreachable: a check always rolls back');
 }
 
 /** Saves a work and answers with its conflicts, in one transaction. */
-export async function registerWork(db: Db, w: ValidWork, user: SessionUser, cityCode: string, lang: Lang): Promise<{ id: number; conflicts: Conflict[] }> {
+export async function registerWork(db: Db, w: ValidWork, user: SessionUser, cityCode: string, lang: Lang): Promise<CheckResult & { id: number }> {
 	return db.transaction(async (tx) => {
 		const id = await insertWork(tx, w, user, cityCode);
-		return { id, conflicts: await describeWorkConflicts(tx, id, cityCode, lang) };
+		return { id, ...(await conflictsAndProposal(tx, id, cityCode, lang)) };
 	});
 }

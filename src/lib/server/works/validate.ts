@@ -2,28 +2,13 @@ import gcoord from 'gcoord';
 import type { Queryable } from '../db';
 import type { SessionUser } from '../auth/session';
 import { ApiError } from '../http/errors';
-import { t, type Lang, type MessageKey, type MessageParams } from '$lib/i18n';
+import { t, type Lang } from '$lib/i18n';
 import type { OrganisationKind } from '$lib/domain/codes';
-import {
-	AREA_M2,
-	LINE_LENGTH_M,
-	MAX_DURATION_DAYS,
-	MAX_YEARS_AHEAD,
-	UTILITIES_BY_ORGANISATION_KIND,
-	UTILITIES_BY_WORK_KIND,
-	WIDTH_M,
-	addDays,
-	chinaToday,
-	daysBetween,
-	type InputCrs
-} from '$lib/domain/work-rules';
+import { AREA_M2, LINE_LENGTH_M, WIDTH_M, chinaToday, type InputCrs } from '$lib/domain/work-rules';
+import { isEmergency, propertyProblems, type Problem, type Registrant } from '$lib/domain/work-checks';
 import type { WorkGeometry, WorkProperties } from './input';
 
-export interface Problem {
-	path: string;
-	key: MessageKey;
-	params?: MessageParams;
-}
+export type { Problem };
 
 /** A work that passed every check: its geometry now in WGS84. */
 export interface ValidWork extends WorkProperties {
@@ -114,62 +99,23 @@ export async function checkProperties(
 		[p.organisation, cityCode]
 	);
 	const org = orgs[0];
+	let registrant: Registrant = { role: user.role, organisation: null };
 	if (!org) problems.push({ path: 'properties.organisation', key: 'work.error.organisation_unknown', params: { value: p.organisation } });
 	else if (user.role === 'utility' && user.organisationId !== org.id) {
 		problems.push({ path: 'properties.organisation', key: 'work.error.organisation_not_yours', params: { own: user.organisationName ?? user.organisationId ?? '', value: p.organisation } });
-	} else if (!UTILITIES_BY_ORGANISATION_KIND[org.kind].includes(p.utility)) {
-		problems.push({
-			path: 'properties.utility',
-			key: 'work.error.utility_not_for_org',
-			params: {
-				org: org.name,
-				kind: t(lang, `org_kind.${org.kind}`),
-				utility: t(lang, `utility.${p.utility}`),
-				allowed: UTILITIES_BY_ORGANISATION_KIND[org.kind].map((u) => t(lang, `utility.${u}`)).join('、')
-			}
-		});
-	}
-	const kindUtilities = UTILITIES_BY_WORK_KIND[p.kind];
-	if (kindUtilities && !kindUtilities.includes(p.utility)) {
-		problems.push({
-			path: 'properties.kind',
-			key: 'work.error.kind_needs_utility',
-			params: { kind: t(lang, `work_kind.${p.kind}`), utility: t(lang, `utility.${p.utility}`), allowed: kindUtilities.map((u) => t(lang, `utility.${u}`)).join('、') }
-		});
-	}
-	const emergency = p.emergency ?? p.kind === 'emergency_repair';
-	if (emergency !== (p.kind === 'emergency_repair')) problems.push({ path: 'properties.emergency', key: 'work.error.emergency_kind' });
-
-	if (p.end_date < p.start_date) {
-		problems.push({ path: 'properties.end_date', key: 'work.error.dates_order', params: { start: p.start_date, end: p.end_date } });
-	} else {
-		const days = daysBetween(p.start_date, p.end_date) + 1;
-		if (days > MAX_DURATION_DAYS[p.kind]) {
-			problems.push({ path: 'properties.end_date', key: 'work.error.duration', params: { days, max: MAX_DURATION_DAYS[p.kind], kind: t(lang, `work_kind.${p.kind}`) } });
-		}
-	}
-	const hours = settings.emergency_registration_hours;
-	// Emergency repairs may be registered after they start (art. 35); planners may record past works.
-	const earliest = emergency ? addDays(today, -Math.ceil(hours / 24)) : user.role === 'planner' ? null : today;
-	if (earliest && p.start_date < earliest) {
-		problems.push({ path: 'properties.start_date', key: 'work.error.start_in_past', params: { start: p.start_date, today, hours } });
-	}
-	const latest = addDays(today, MAX_YEARS_AHEAD * 365);
-	if (p.start_date > latest) problems.push({ path: 'properties.start_date', key: 'work.error.start_too_far', params: { start: p.start_date, max: latest } });
+	} else registrant = { role: user.role, organisation: org };
+	// the rules that need no database are the registration form's too (domain/work-checks.ts)
+	problems.push(...propertyProblems(p, registrant, lang, today, settings.emergency_registration_hours));
 
 	if (p.neighbourhood_id) {
 		const { rows } = await db.query('SELECT 1 FROM neighbourhood WHERE id = $1 AND city_code = $2', [p.neighbourhood_id, cityCode]);
 		if (!rows.length) problems.push({ path: 'properties.neighbourhood_id', key: 'work.error.neighbourhood_unknown', params: { value: p.neighbourhood_id } });
 	}
-	const allowedStatus = user.role === 'planner' ? ['draft', 'submitted', 'approved', 'in_progress'] : emergency ? ['draft', 'submitted', 'in_progress'] : ['draft', 'submitted'];
-	if (p.status && !allowedStatus.includes(p.status)) {
-		problems.push({ path: 'properties.status', key: 'work.error.status_on_create', params: { allowed: allowedStatus.map((s) => t(lang, `work_status.${s}` as MessageKey)).join('、') } });
-	}
 	return problems;
 }
 
 export function defaults(p: WorkProperties, geometry: WorkGeometry): ValidWork {
-	const emergency = p.emergency ?? p.kind === 'emergency_repair';
+	const emergency = isEmergency(p);
 	return {
 		...p,
 		geometry,

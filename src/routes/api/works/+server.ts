@@ -8,7 +8,7 @@ import { workFeatureSchema } from '$lib/server/works/input';
 import { registerWork, validateWork } from '$lib/server/works/register';
 import { bboxParam, codeList, isoDate, orderedDates } from '$lib/server/http/params';
 import { geojsonResponse } from '$lib/server/http/responses';
-import { workCollection, type Viewer } from '$lib/server/works/queries';
+import { viewerOf, workCollection } from '$lib/server/works/queries';
 import { defaultCityCode } from '$lib/server/city';
 import { UTILITIES, WORK_KINDS, WORK_STATUSES } from '$lib/domain/codes';
 
@@ -22,16 +22,14 @@ const query = orderedDates(
 		kind: codeList(WORK_KINDS).optional(),
 		status: codeList(WORK_STATUSES).optional(),
 		district: z.string().regex(/^\d{6}(,\d{6})*$/, { error: 'error.district_format' }).transform((v) => v.split(',')).optional(),
-		neighbourhood: z.string().regex(/^[a-z0-9][a-z0-9_-]{1,62}$/, { error: 'error.neighbourhood_format' }).optional()
+		neighbourhood: z.string().regex(/^[a-z0-9][a-z0-9_-]{1,62}$/, { error: 'error.neighbourhood_format' }).optional(),
+		needs_review: z.enum(['true', 'false'], { error: 'error.boolean_format' }).transform((v) => v === 'true').optional()
 	})
 );
 
 export const GET = endpoint(async ({ url, locals }) => {
-	const q = parseSearchParams(url, query, locals.lang);
-	const viewer: Viewer = locals.user
-		? { audience: 'staff', organisationId: locals.user.organisationId }
-		: { audience: 'public' };
-	const body = await workCollection(locals.db, { cityCode: defaultCityCode(), ...q }, viewer);
+	const { needs_review, ...q } = parseSearchParams(url, query, locals.lang);
+	const body = await workCollection(locals.db, { cityCode: defaultCityCode(), ...q, needsReview: needs_review }, viewerOf(locals.user));
 	return geojsonResponse(body);
 });
 

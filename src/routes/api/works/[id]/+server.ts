@@ -7,12 +7,12 @@ import { workIdParam } from '$lib/server/http/ids';
 import { requireRole } from '$lib/server/auth/guard';
 import { workPatchSchema } from '$lib/server/works/input';
 import { editWork, workDetail } from '$lib/server/works/lifecycle';
+import { viewerOf } from '$lib/server/works/queries';
 import { defaultCityCode } from '$lib/server/city';
 
 /** One work with its conflicts and history (staff), or its public facts. */
 export const GET = endpoint(async ({ params, locals }: RequestEvent) => {
-	const viewer = locals.user ? ({ audience: 'staff', organisationId: locals.user.organisationId } as const) : ({ audience: 'public' } as const);
-	return json(await workDetail(locals.db, workIdParam(params.id), viewer, defaultCityCode(), locals.lang));
+	return json(await workDetail(locals.db, workIdParam(params.id), viewerOf(locals.user), defaultCityCode(), locals.lang));
 });
 
 export const PATCH = endpoint(async ({ params, request, url, locals }: RequestEvent) => {

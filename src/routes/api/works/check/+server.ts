@@ -6,11 +6,16 @@ import { requireRole } from '$lib/server/auth/guard';
 import { workFeatureSchema } from '$lib/server/works/input';
 import { checkWork, validateWork } from '$lib/server/works/register';
 import { defaultCityCode } from '$lib/server/city';
+import { workIdParam } from '$lib/server/http/ids';
 
-/** The conflicts a work would have; writes nothing. */
+/**
+ * The conflicts a work would have; writes nothing. `?replaces=<id>` checks an edit of a stored work
+ * (one of the user's own organisation, for a utility) as if it were already changed.
+ */
 export const POST = endpoint(async ({ request, url, locals }) => {
 	const user = requireRole(locals.user, 'planner', 'utility');
+	const replaces = url.searchParams.has('replaces') ? workIdParam(url.searchParams.get('replaces')!) : undefined;
 	const feature = parseBody(await readJson(request), workFeatureSchema, locals.lang);
 	const work = await validateWork(locals.db, feature, user, crsParam(url), defaultCityCode(), locals.lang);
-	return json({ conflicts: await checkWork(locals.db, work, user, defaultCityCode(), locals.lang) });
+	return json(await checkWork(locals.db, work, user, defaultCityCode(), locals.lang, replaces));
 });

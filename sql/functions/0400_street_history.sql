@@ -1,0 +1,29 @@
+-- How often each stretch of street was opened: each stretch (street_stretch, about 100 m) counts the
+-- works (not draft or cancelled) within the co-location distance that started in [p_since, p_until].
+-- The repeat-excavation heat map.
+CREATE OR REPLACE FUNCTION street_openings(p_city text, p_since date, p_until date)
+RETURNS TABLE (street_id bigint, stretch integer, name text, class text, openings integer, work_ids bigint[], geojson text)
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  d double precision := rule_value(p_city, 'co_location_m');
+  reach double precision := max_reach_m(p_city);
+BEGIN
+  RETURN QUERY
+  WITH near AS (
+    SELECT p.street_id, p.stretch, o.id AS work_id, o.start_date
+      FROM street_stretch p
+      JOIN work o
+        ON o.geom_m && ST_Expand(p.geom_m, d + reach)
+       AND o.city_code = p_city AND o.status NOT IN ('draft', 'cancelled') AND o.start_date BETWEEN p_since AND p_until
+       AND ST_DWithin(o.geom_m, p.geom_m, d + work_reach_m(o.geom_m, o.width_m))
+     WHERE p.city_code = p_city
+  )
+  SELECT p.street_id, p.stretch, s.name, s.class, count(o.work_id)::integer,
+         coalesce(array_agg(o.work_id ORDER BY o.start_date, o.work_id) FILTER (WHERE o.work_id IS NOT NULL), '{}'),
+         ST_AsGeoJSON(p.geom, 6)
+    FROM street_stretch p
+    JOIN street s ON s.id = p.street_id
+    LEFT JOIN near o ON o.street_id = p.street_id AND o.stretch = p.stretch
+   WHERE p.city_code = p_city
+   GROUP BY p.street_id, p.stretch, s.name, s.class, p.geom;
+END $$;

@@ -1,0 +1,16 @@
+-- What the public sees of a work's place. Gas and power lines are shown at street level, never as
+-- the exact pipe or cable: the ~100 m street stretches the work runs along; away from any street, a
+-- point rounded to about 100 m.
+CREATE OR REPLACE FUNCTION public_work_geometry(w work) RETURNS geometry
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+  SELECT CASE
+    WHEN w.utility NOT IN ('gas', 'power') THEN w.geom
+    ELSE coalesce(
+      (SELECT ST_LineMerge(ST_Collect(s.geom ORDER BY s.street_id, s.stretch))
+         FROM street_stretch s
+        WHERE s.city_code = w.city_code
+          AND s.geom_m && ST_Expand(w.geom_m, 20)
+          AND ST_Length(ST_Intersection(s.geom_m, ST_Buffer(w.geom_m, 20))) >= least(20, 0.5 * ST_Length(s.geom_m))),
+      ST_SnapToGrid(ST_Centroid(w.geom), 0.001))
+  END
+$$;

@@ -1,0 +1,99 @@
+import type { NeighbourhoodStatus, RainSewageState, SubmissionCategory, Utility, WorkStatus } from '$lib/domain/codes';
+
+export type Rgb = [number, number, number];
+
+/**
+ * Pipeline colours of Chinese utility drawings, after CJJ 61-2017 《城市地下管线探测技术规程》
+ * (the colour table of 地下管线图): 给水 sky blue, 排水 brown, 燃气 pink-magenta, 电力 red,
+ * 通信 green, 热力 orange-yellow. Deepened a little to read on a light basemap. Where the standard
+ * gives one colour to two of our codes, we split it and say so:
+ * - 雨水 and 污水 are both 排水 brown in CJJ 61; rain is drawn in a light ochre brown and sewage in
+ *   a dark brown (and, in the rain–sewage family, sewage with a pale core) so they stay apart.
+ * - 路灯 is part of 电力 (red) in CJJ 61; drawn orange here (no 热力 works exist to clash with).
+ * - 道路 works are not pipelines: neutral grey.
+ */
+export const UTILITY_COLOURS: Record<Utility, Rgb> = {
+	water: [0, 150, 214],
+	rain: [191, 138, 58],
+	sewage: [110, 60, 22],
+	gas: [228, 0, 127],
+	power: [230, 0, 18],
+	telecom: [0, 160, 80],
+	lighting: [243, 152, 0],
+	road: [120, 126, 135]
+};
+
+/** Renovation progress, light to dark: planned work is pale, accepted work is full green. */
+export const NEIGHBOURHOOD_COLOURS: Record<NeighbourhoodStatus, Rgb> = {
+	planned: [203, 192, 230],
+	approved: [140, 190, 228],
+	under_construction: [250, 178, 80],
+	completed: [166, 217, 106],
+	accepted: [60, 160, 70]
+};
+
+/** Drainage: combined (the problem) hot, separating warm, separated cool. */
+export const RAIN_SEWAGE_COLOURS: Record<RainSewageState, Rgb> = {
+	combined: [200, 40, 40],
+	separating: [245, 140, 30],
+	separated: [40, 120, 190]
+};
+
+export const SEVERITY_COLOURS: Record<'high' | 'medium' | 'low', Rgb> = {
+	high: [215, 25, 28],
+	medium: [242, 142, 43],
+	low: [242, 194, 48]
+};
+
+export const HISTORIC_COLOUR: Rgb = [142, 27, 27];
+export const HIGHLIGHT_COLOUR: Rgb = [255, 212, 0];
+
+/** How a work's status is drawn: planned dashed, in progress bold with a casing, done faded. */
+export const STATUS_GROUPS = {
+	planned: ['draft', 'submitted', 'approved'],
+	in_progress: ['in_progress'],
+	done: ['backfilled', 'restored'],
+	cancelled: ['cancelled']
+} as const satisfies Record<string, readonly WorkStatus[]>;
+export type StatusGroup = keyof typeof STATUS_GROUPS;
+export const STATUS_GROUP_NAMES = Object.keys(STATUS_GROUPS) as StatusGroup[];
+
+export function statusGroup(status: WorkStatus): StatusGroup {
+	for (const group of STATUS_GROUP_NAMES) if ((STATUS_GROUPS[group] as readonly string[]).includes(status)) return group;
+	return 'planned';
+}
+
+export const STATUS_ALPHA: Record<StatusGroup, number> = { planned: 235, in_progress: 255, done: 130, cancelled: 90 };
+
+/** Line width on screen from the trench width: 0.5 m → 2.8 px … 4 m → 8 px. */
+export const trenchWidthPx = (widthM: number | null | undefined) => 2 + 1.5 * Math.min(Math.max(widthM ?? 1, 0.3), 4);
+
+export const css = ([r, g, b]: Rgb, alpha = 1) => (alpha === 1 ? `rgb(${r}, ${g}, ${b})` : `rgba(${r}, ${g}, ${b}, ${alpha})`);
+
+/**
+ * The repeat-excavation heat map, 1 → 4+ openings in five years: a sequential yellow–red ramp
+ * (ColorBrewer YlOrRd), so the streets dug again and again burn darkest.
+ */
+export const OPENINGS_COLOURS: [Rgb, Rgb, Rgb, Rgb] = [
+	[254, 204, 92],
+	[253, 141, 60],
+	[227, 26, 28],
+	[128, 0, 38]
+];
+
+/** Joint-works proposals on the map: a teal band under the works they would join. */
+export const PROPOSAL_COLOUR: Rgb = [0, 137, 123];
+
+/**
+ * Residents' needs by category (a categorical scheme after ColorBrewer Set1): drainage troubles
+ * warm and dark, the rest apart from them.
+ */
+export const NEED_COLOURS: Record<SubmissionCategory, Rgb> = {
+	septic_tank_blocked: [140, 81, 10],
+	sewer_blocked: [117, 112, 179],
+	rain_sewage_not_separated: [228, 26, 28],
+	parking: [55, 126, 184],
+	roof_leak: [77, 175, 74],
+	lighting: [255, 176, 0],
+	other: [128, 128, 128]
+};

@@ -1,0 +1,117 @@
+import type { Conflict } from '$lib/server/conflicts/describe';
+import type { JointWorksProposal } from '$lib/server/conflicts/proposals';
+
+/** What `POST /api/works/check` answers (the server's own types, type-only imports). */
+export interface CheckAnswer {
+	conflicts: Conflict[];
+	proposal: JointWorksProposal | null;
+}
+
+/** One problem the server named, by field: `properties.end_date`, `geometry`… */
+export interface FieldError {
+	path: string;
+	message: string;
+}
+
+/** The `details` of an API error, with paths dotted whichever check produced them. */
+export function fieldErrors(body: unknown): FieldError[] {
+	const details = (body as { error?: { details?: unknown } } | null)?.error?.details;
+	if (!Array.isArray(details)) return [];
+	return details.flatMap((d) => {
+		const path = Array.isArray(d?.path) ? d.path.join('.') : typeof d?.path === 'string' ? d.path : '';
+		return typeof d?.message === 'string' ? [{ path, message: d.message }] : [];
+	});
+}
+
+/**
+ * The conflicts of a work being drawn and filled in, asked of the server a moment after the user
+ * stops changing it. A newer request aborts the one in flight, so an old answer never replaces a
+ * newer one (the pattern of viewport-feed.svelte.ts); the check writes nothing, so dropping one is free.
+ */
+export class LiveCheck {
+	answer = $state.raw<CheckAnswer | null>(null);
+	/** the server's field problems from a 400 */
+	errors = $state.raw<FieldError[]>([]);
+	/** the server's message when the request failed as a whole */
+	failure = $state<string | null>(null);
+	/** a check is waiting for the user to pause, or on its way */
+	pending = $state(false);
+	/** the request whose answer is shown (url + body) */
+	shown = $state<string | null>(null);
+	#wanted: string | null = null;
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	#controller: AbortController | null = null;
+
+	constructor(
+		private readonly fetcher: typeof fetch = (...args) => fetch(...args),
+		readonly delayMs = 450
+	) {}
+
+	/** Asks for `body` at `url` after the pause; `null` clears (nothing complete enough to check). */
+	schedule(url: string, body: unknown | null) {
+		const key = body === null ? null : `${url}\n${JSON.stringify(body)}`;
+		if (key === this.#wanted) return;
+		this.#wanted = key;
+		clearTimeout(this.#timer);
+		this.#controller?.abort();
+		this.#controller = null;
+		if (key === null) {
+			this.answer = null;
+			this.errors = [];
+			this.failure = null;
+			this.pending = false;
+			this.shown = null;
+			return;
+		}
+		this.pending = true;
+		this.#timer = setTimeout(() => void this.#run(url, body, key), this.delayMs);
+	}
+
+	/** Asks again now, whatever was shown (after a save elsewhere changed the data). */
+	refresh() {
+		const wanted = this.#wanted;
+		if (!wanted) return;
+		const [url, ...rest] = wanted.split('\n');
+		this.#wanted = null;
+		this.schedule(url, JSON.parse(rest.join('\n')));
+	}
+
+	async #run(url: string, body: unknown, key: string) {
+		const controller = new AbortController();
+		this.#controller = controller;
+		try {
+			const res = await this.fetcher(url, {
+				method: 'POST',
+				signal: controller.signal,
+				headers: { 'content-type': 'application/json', accept: 'application/json' },
+				body: JSON.stringify(body)
+			});
+			const json = await res.json().catch(() => null);
+			if (controller.signal.aborted) return;
+			if (res.ok) {
+				this.answer = json as CheckAnswer;
+				this.errors = [];
+				this.failure = null;
+			} else {
+				this.answer = null;
+				this.errors = fieldErrors(json);
+				this.failure = this.errors.length ? null : ((json as { error?: { message?: string } } | null)?.error?.message ?? `HTTP ${res.status}`);
+			}
+			this.shown = key;
+		} catch (err) {
+			if (controller.signal.aborted) return;
+			this.answer = null;
+			this.failure = (err as Error).message;
+		} finally {
+			if (this.#controller === controller) {
+				this.#controller = null;
+				this.pending = false;
+			}
+		}
+	}
+
+	dispose() {
+		clearTimeout(this.#timer);
+		this.#controller?.abort();
+	}
+}

@@ -1,0 +1,65 @@
+/**
+ * One layer's data for the current view: each `load` cancels the request still running, so a fast
+ * pan or the play button never lets a stale answer overwrite a newer one (immich's pattern).
+ */
+export class ViewportFeed<T> {
+	data = $state.raw<T | null>(null);
+	loading = $state(false);
+	error = $state<string | null>(null);
+	/** the URL whose answer `data` holds */
+	shown = $state<string | null>(null);
+	#controller: AbortController | null = null;
+	#pending: string | null = null;
+
+	constructor(private readonly fetcher: typeof fetch = (...args) => fetch(...args)) {}
+
+	/** Loads `url` unless it is already shown or on its way; resolves when this request is done. */
+	async load(url: string): Promise<void> {
+		if (url === this.#pending || (url === this.shown && !this.#pending)) return;
+		this.#controller?.abort();
+		const controller = new AbortController();
+		this.#controller = controller;
+		this.#pending = url;
+		this.loading = true;
+		try {
+			const res = await this.fetcher(url, { signal: controller.signal, headers: { accept: 'application/json' } });
+			const body = await res.json();
+			if (controller.signal.aborted) return;
+			if (!res.ok) {
+				this.error = body?.error?.message ?? `${res.status}`;
+				return;
+			}
+			this.data = body as T;
+			this.shown = url;
+			this.error = null;
+		} catch (err) {
+			if (controller.signal.aborted) return;
+			this.error = (err as Error).message;
+		} finally {
+			if (this.#controller === controller) {
+				this.#controller = null;
+				this.#pending = null;
+				this.loading = false;
+			}
+		}
+	}
+
+	/** Loads the URL shown (or on its way) again: the data behind it changed, a work was saved. */
+	refresh(): Promise<void> {
+		const url = this.#pending ?? this.shown;
+		if (!url) return Promise.resolve();
+		this.#pending = null;
+		this.shown = null;
+		return this.load(url);
+	}
+
+	clear() {
+		this.#controller?.abort();
+		this.#controller = null;
+		this.#pending = null;
+		this.loading = false;
+		this.data = null;
+		this.shown = null;
+		this.error = null;
+	}
+}
