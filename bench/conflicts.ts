@@ -6,7 +6,7 @@
  *   npm run bench:conflicts -- --db=postgres --dataset=dense --n=5000      (naive Turf runs at n <= 5000)
  *
  * Options: --db=postgres|pglite  --dataset=dense|province  --n=<works>  --checks=200  --repeat=3
- *          --scan=on|off (off: checks only)  --turf=on|off  --http=on|off  --variant=on|off
+ *          --scan=on|off (off: checks only)  --turf=on|off  --http=on|off
  *          --fresh (reload the data)  --build (rebuild the server)
  *
  * In this order, in one process: the full conflict scan of every city with all rules
@@ -14,9 +14,8 @@
  * through SQL (insert + `work_conflicts` + rollback), through the app's domain code without HTTP,
  * and the reference check, interleaved candidate by candidate; on PostgreSQL, the first check on a
  * new connection; the same checks over HTTP against the built server, signed in as a planner; and,
- * at n <= 5000, the naive Turf scan of the same works. With --variant=on (the default) the
- * prototype engine of bench/variants/ runs beside the real one everywhere, and its rows are
- * compared with the real engine's. Results: Markdown on stdout, JSON in bench/results/.
+ * at n <= 5000, the naive Turf scan of the same works. Results: Markdown on stdout, JSON in
+ * bench/results/.
  */
 import { execSync } from 'node:child_process';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
@@ -24,13 +23,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrate } from '../src/lib/server/db/migrate';
 import { benchDatabase, prepare, ROOT, type Backend } from './database';
-import { backendCpu, candidateParams, coldChecks, engineScan, INSERT_CANDIDATE, installReference, interleavedChecks, processCpu, referenceScan, RULES_ONLY_SCAN, sqlCheck, type CheckWay, type ScanRun } from './measure';
+import { backendCpu, coldChecks, engineScan, installReference, interleavedChecks, processCpu, referenceScan, sqlCheck, type CheckWay } from './measure';
 import { benchPlanner, domainCheck } from './domain';
 import { ensureBuild, httpCheck, signIn, startServer } from './http';
 import { checkCandidates, dataset, JIUJIANG, type DatasetName } from './synthetic';
 import { naiveTurfScan } from './turf-naive';
 import { report, type Result } from './report';
-import { compareChecks, compareScans, installVariant, removeVariant, useVariant, variantRoot } from './variant';
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -43,7 +41,7 @@ export function options() {
 		if (!m) throw new Error(`Unknown argument "${arg}". Use --name=value, e.g. --db=pglite --n=10000.`);
 		raw.set(m[1], m[2] ?? 'on');
 	}
-	const known = ['db', 'dataset', 'n', 'checks', 'repeat', 'scan', 'turf', 'http', 'variant', 'fresh', 'build'];
+	const known = ['db', 'dataset', 'n', 'checks', 'repeat', 'scan', 'turf', 'http', 'fresh', 'build'];
 	for (const key of raw.keys()) if (!known.includes(key)) throw new Error(`Unknown option --${key}; known: ${known.map((k) => `--${k}`).join(' ')}`);
 	const choice = <T extends string>(key: string, allowed: readonly T[], fallback: T): T => {
 		const v = (raw.get(key) ?? fallback) as T;
@@ -69,7 +67,6 @@ export function options() {
 		// the Turf figure is a ratio to the scan
 		turf: onOff('scan', true) && onOff('turf', n <= 5000),
 		http: onOff('http', true),
-		variant: onOff('variant', true),
 		fresh: raw.has('fresh'),
 		build: raw.has('build')
 	};
@@ -128,11 +125,9 @@ async function main() {
 	const bench = benchDatabase(opt.db, data.key);
 	const { db, loadSeconds } = await prepare(bench, data, { fresh: opt.fresh, log });
 	result.loadSeconds = loadSeconds;
-	// the functions of this checkout (a server run on the prototype may have replaced them)
+	// the functions of this checkout
 	await migrate(db, join(ROOT, 'sql'));
 	await installReference(db);
-	if (opt.variant) await installVariant(db);
-	else await removeVariant(db);
 
 	const cpu = opt.db === 'pglite' ? processCpu : backendCpu(db);
 
@@ -140,72 +135,38 @@ async function main() {
 	if (opt.scan) {
 		await referenceScan(db, cities.slice(0, 1), cpu);
 		await engineScan(db, cities.slice(0, 1), cpu);
-		if (opt.variant) {
-			await useVariant(db, true);
-			await engineScan(db, cities.slice(0, 1), cpu);
-			await useVariant(db, false);
-		}
 	}
 
 	for (let round = 1; opt.scan && round <= opt.repeat; round++) {
 		const reference = await referenceScan(db, cities, cpu);
 		const engine = await engineScan(db, cities, cpu);
-		let variant: ScanRun | undefined;
-		let rulesOnly: ScanRun | undefined;
-		if (opt.variant) {
-			await useVariant(db, true);
-			variant = await engineScan(db, cities, cpu);
-			rulesOnly = await engineScan(db, cities, cpu, RULES_ONLY_SCAN);
-			await useVariant(db, false);
-		}
-		result.scan.rounds.push({ reference, engine, variant, rulesOnly });
-		log(`scan round ${round}: reference ${reference.ms.toFixed(0)} ms (${reference.count} pairs), engine ${engine.ms.toFixed(0)} ms (${engine.count} conflicts)` +
-			(variant ? `, prototype ${variant.ms.toFixed(0)} ms (${variant.count})` : ''));
-	}
-
-	if (opt.scan && opt.variant) {
-		result.equality = [];
-		for (const city of cities) result.equality.push(await compareScans(db, city));
-		const differing = result.equality.filter((e) => e.onlyEngine || e.onlyVariant);
-		log(`prototype vs engine, full scans: ${differing.length ? `${differing.length} cities DIFFER` : 'identical rows in every city'}`);
+		result.scan.rounds.push({ reference, engine });
+		log(`scan round ${round}: reference ${reference.ms.toFixed(0)} ms (${reference.count} pairs), engine ${engine.ms.toFixed(0)} ms (${engine.count} conflicts)`);
 	}
 
 	const candidates = checkCandidates(opt.checks + 20);
 	const planner = await benchPlanner(db);
-	const engine = () => useVariant(db, false);
-	const prototype = () => useVariant(db, true);
 	const ways: CheckWay[] = [
-		{ name: 'sql-reference', prepare: engine, check: (w) => sqlCheck(db, w, 'reference') },
-		{ name: 'sql-engine', prepare: engine, check: (w) => sqlCheck(db, w, 'engine') },
-		{ name: 'domain-engine', prepare: engine, check: (w) => domainCheck(db, planner, w) }
+		{ name: 'sql-reference', check: (w) => sqlCheck(db, w, 'reference') },
+		{ name: 'sql-engine', check: (w) => sqlCheck(db, w, 'engine') },
+		{ name: 'domain-engine', check: (w) => domainCheck(db, planner, w) }
 	];
-	if (opt.variant) {
-		ways.push({ name: 'sql-prototype', prepare: prototype, check: (w) => sqlCheck(db, w, 'engine') });
-		ways.push({ name: 'domain-prototype', prepare: prototype, check: (w) => domainCheck(db, planner, w) });
-	}
 	const checks = await interleavedChecks(candidates, ways);
-	await useVariant(db, false);
-	result.sqlChecks = { reference: checks['sql-reference'], engine: checks['sql-engine'], variant: checks['sql-prototype'] };
-	result.domainChecks = { engine: checks['domain-engine'], variant: checks['domain-prototype'] };
+	result.sqlChecks = { reference: checks['sql-reference'], engine: checks['sql-engine'] };
+	result.domainChecks = { engine: checks['domain-engine'] };
 	for (const [name, run] of Object.entries(checks)) log(`checks, ${name}: p50 ${run.latency.p50.toFixed(2)} ms, p95 ${run.latency.p95.toFixed(2)} ms`);
-	if (opt.variant) {
-		result.checkEquality = await compareChecks(db, candidates.map((w) => ({ params: candidateParams(w) })), INSERT_CANDIDATE);
-		log(`prototype vs engine, checks: ${result.checkEquality.same} / ${result.checkEquality.checks} identical`);
-	}
 	await db.close();
 
 	if (opt.db === 'postgres') {
 		const cold = candidates.slice(20, 40);
 		result.coldChecks = { engine: await coldChecks(bench.open, cold) };
-		if (opt.variant) result.coldChecks.variant = await coldChecks(bench.open, cold, (fresh) => useVariant(fresh, true));
-		log(`checks on a new connection: engine p50 ${result.coldChecks.engine.latency.p50.toFixed(1)} ms` +
-			(result.coldChecks.variant ? `, prototype p50 ${result.coldChecks.variant.latency.p50.toFixed(1)} ms` : ''));
+		log(`checks on a new connection: engine p50 ${result.coldChecks.engine.latency.p50.toFixed(1)} ms`);
 	}
 
 	if (opt.http) {
 		ensureBuild(log, opt.build);
-		const run = async (sqlRoot?: string) => {
-			const server = await startServer(bench, { sqlRoot });
+		const run = async () => {
+			const server = await startServer(bench);
 			try {
 				const cookie = await signIn(server.url);
 				const checks = await interleavedChecks(candidates, [{ name: 'http', check: (w) => httpCheck(server.url, cookie, w) }]);
@@ -217,10 +178,6 @@ async function main() {
 		const engine = await run();
 		result.httpChecks = { engine: engine.run, serverStartSeconds: engine.startSeconds };
 		log(`HTTP checks: engine p50 ${engine.run.latency.p50.toFixed(2)} ms, p95 ${engine.run.latency.p95.toFixed(2)} ms`);
-		if (opt.variant) {
-			result.httpChecks.variant = (await run(variantRoot())).run;
-			log(`HTTP checks: prototype p50 ${result.httpChecks.variant.latency.p50.toFixed(2)} ms, p95 ${result.httpChecks.variant.latency.p95.toFixed(2)} ms`);
-		}
 	}
 
 	if (opt.turf) {

@@ -26,6 +26,6 @@ export async function benchPlanner(db: Db): Promise<SessionUser> {
 export async function domainCheck(db: Db, user: SessionUser, w: SyntheticWork): Promise<{ ms: number; rows: number }> {
 	const started = performance.now();
 	const work = await validateWork(db, checkBody(w) as WorkFeature, user, 'EPSG:4326', w.city_code, 'zh');
-	const conflicts = await checkWork(db, work, user, w.city_code, 'zh');
+	const { conflicts } = await checkWork(db, work, user, w.city_code, 'zh');
 	return { ms: performance.now() - started, rows: conflicts.length };
 }

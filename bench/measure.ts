@@ -70,8 +70,6 @@ export async function installReference(db: Queryable) {
 
 /** The full scan as the planners' list runs it: every rule, every pair once, with its meeting place. */
 export const ENGINE_SCAN = `SELECT kind, count(*)::int AS conflicts FROM conflict_scan($1) GROUP BY kind`;
-/** The prototype's diagnostic without meeting places (bench/variant.ts). */
-export const RULES_ONLY_SCAN = `SELECT kind, count(*)::int AS conflicts FROM conflict_scan_rules_only($1) GROUP BY kind`;
 
 export interface ScanRun {
 	ms: number;

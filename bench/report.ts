@@ -10,10 +10,9 @@ import { pathToFileURL } from 'node:url';
 import { median, type CheckRun, type ScanRun } from './measure';
 import { JIUJIANG } from './synthetic';
 import type { TurfRun } from './turf-naive';
-import type { Equality } from './variant';
 
 export interface Result {
-	options: { db: 'postgres' | 'pglite'; dataset: 'dense' | 'province'; n: number; checks: number; repeat: number; scan?: boolean; turf: boolean; http: boolean; variant: boolean; fresh: boolean; build: boolean };
+	options: { db: 'postgres' | 'pglite'; dataset: 'dense' | 'province'; n: number; checks: number; repeat: number; scan?: boolean; turf: boolean; http: boolean; fresh: boolean; build: boolean };
 	machine: { nproc: number; cpu: string; memoryGiB: number; freeGiB: number; node: string; commit: string; dirty: boolean };
 	started: string;
 	loadBefore: string;
@@ -21,13 +20,11 @@ export interface Result {
 	works: number;
 	worksInJiujiang: number;
 	loadSeconds: number | null;
-	scan: { rounds: { reference: ScanRun; engine: ScanRun; variant?: ScanRun; rulesOnly?: ScanRun }[] };
-	equality?: Equality[];
-	checkEquality?: { checks: number; same: number };
-	sqlChecks: { reference: CheckRun; engine: CheckRun; variant?: CheckRun };
-	domainChecks: { engine: CheckRun; variant?: CheckRun };
-	coldChecks?: { engine: CheckRun; variant?: CheckRun };
-	httpChecks?: { engine: CheckRun; variant?: CheckRun; serverStartSeconds: number };
+	scan: { rounds: { reference: ScanRun; engine: ScanRun }[] };
+	sqlChecks: { reference: CheckRun; engine: CheckRun };
+	domainChecks: { engine: CheckRun };
+	coldChecks?: { engine: CheckRun };
+	httpChecks?: { engine: CheckRun; serverStartSeconds: number };
 	turf?: TurfRun;
 }
 
@@ -40,7 +37,6 @@ export function report(r: Result): string {
 	const med = (pick: (round: (typeof rounds)[number]) => number | undefined) => median(rounds.map(pick).filter((v): v is number => v !== undefined));
 	const refMs = med((k) => k.reference.ms);
 	const engMs = med((k) => k.engine.ms);
-	const varMs = r.options.variant ? med((k) => k.variant?.ms) : undefined;
 	const jj = JIUJIANG.code;
 	const lines: string[] = [];
 	lines.push(`### ${o.db}, ${o.dataset} ${o.n} (${r.works} works${o.dataset === 'province' ? `, ${r.worksInJiujiang} in Jiujiang` : ''})`);
@@ -49,7 +45,7 @@ export function report(r: Result): string {
 		(r.loadSeconds !== null ? ` · data loaded in ${r.loadSeconds.toFixed(1)} s` : ''));
 	lines.push('');
 	if (rounds.length) {
-		lines.push(`Full scan, median of ${rounds.length} rounds (reference, engine, prototype, diagnostic in turn); CPU is the database process's (${o.db === 'pglite' ? 'PGlite runs in the bench process' : 'the PostgreSQL backend, without parallel workers'}):`);
+		lines.push(`Full scan, median of ${rounds.length} rounds (reference and engine in turn); CPU is the database process's (${o.db === 'pglite' ? 'PGlite runs in the bench process' : 'the PostgreSQL backend, without parallel workers'}):`);
 		lines.push('');
 		lines.push('| scan | time | CPU | found | vs GiST reference |');
 		lines.push('|---|---:|---:|---:|---:|');
@@ -57,28 +53,16 @@ export function report(r: Result): string {
 		const scanRow = (label: string, t: number, cpu: number, found: string) => lines.push(`| ${label} | ${ms(t)} | ${ms(cpu)} | ${found} | ${x(t / refMs)} |`);
 		scanRow('GiST reference (1 rule), all cities', refMs, cpuOf((k) => k.reference), `${rounds[0].reference.count} pairs`);
 		scanRow('engine `conflict_scan`, all cities', engMs, cpuOf((k) => k.engine), `${rounds[0].engine.count} conflicts`);
-		if (varMs !== undefined) {
-			scanRow('prototype, all cities', varMs, cpuOf((k) => k.variant), `${rounds[0].variant!.count} conflicts`);
-			scanRow('prototype without meeting places (diagnostic)', med((k) => k.rulesOnly?.ms), cpuOf((k) => k.rulesOnly), `${rounds[0].rulesOnly!.count} conflicts`);
-		}
 		if (r.options.dataset === 'province') {
 			const refJj = med((k) => k.reference.perCity[jj]);
 			lines.push(`| GiST reference, Jiujiang alone | ${ms(refJj)} | | | |`);
 			lines.push(`| engine, Jiujiang alone | ${ms(med((k) => k.engine.perCity[jj]))} | | | ${x(med((k) => k.engine.perCity[jj]) / refJj)} |`);
-			if (varMs !== undefined) lines.push(`| prototype, Jiujiang alone | ${ms(med((k) => k.variant!.perCity[jj]))} | | | ${x(med((k) => k.variant!.perCity[jj]) / refJj)} |`);
 		}
 		lines.push('');
 		lines.push(`Conflicts by kind: ${Object.entries(rounds[0].engine.byKind ?? {}).sort().map(([k, v]) => `${k} ${v}`).join(', ')}.`);
 	} else {
 		lines.push('Scans not run (--scan=off).');
 	}
-	if (r.equality) {
-		const diff = r.equality.filter((e) => e.onlyEngine || e.onlyVariant);
-		lines.push(`Prototype vs engine, full scan rows compared on every column (EXCEPT ALL both ways): ` +
-			(diff.length ? `DIFFERENT in ${diff.map((e) => `${e.city} (${e.onlyEngine} only in engine, ${e.onlyVariant} only in prototype)`).join(', ')}` : `identical in all ${r.equality.length} cities (${r.equality.reduce((s, e) => s + e.engineRows, 0)} rows)`) + '. ' +
-			`Diagnostic without meeting places vs engine on every other column: ${r.equality.reduce((s, e) => s + e.rulesOnlyDiffer, 0)} rows differ.`);
-	}
-	if (r.checkEquality) lines.push(`Prototype vs engine, checks: ${r.checkEquality.same} of ${r.checkEquality.checks} candidates got identical rows.`);
 	lines.push('');
 	lines.push(`Checks in Jiujiang with ${r.works} works stored, ${o.checks} candidates after 20 untimed:`);
 	lines.push('');
@@ -88,25 +72,15 @@ export function report(r: Result): string {
 		lines.push(`| ${label} | ${ms(c.latency.p50)} | ${ms(c.latency.p95)} | ${ms(c.latency.mean)} | ${ms(c.latency.max)} | ${(c.found.reduce((s, v) => s + v, 0) / c.found.length).toFixed(1)} |`);
 	checkRow('SQL, GiST reference (insert + 1 rule + rollback)', r.sqlChecks.reference);
 	checkRow('SQL, engine (insert + `work_conflicts` + rollback)', r.sqlChecks.engine);
-	if (r.sqlChecks.variant) checkRow('SQL, prototype', r.sqlChecks.variant);
 	checkRow('domain `validateWork` + `checkWork`, no HTTP, engine', r.domainChecks.engine);
-	if (r.domainChecks.variant) checkRow('domain, no HTTP, prototype', r.domainChecks.variant);
-	if (r.coldChecks) {
-		checkRow('SQL, engine, first check on a new connection (20)', r.coldChecks.engine);
-		if (r.coldChecks.variant) checkRow('SQL, prototype, first check on a new connection (20)', r.coldChecks.variant);
-	}
-	if (r.httpChecks) {
-		checkRow('HTTP `POST /api/works/check`, engine', r.httpChecks.engine);
-		if (r.httpChecks.variant) checkRow('HTTP, server on the prototype', r.httpChecks.variant);
-	}
+	if (r.coldChecks) checkRow('SQL, engine, first check on a new connection (20)', r.coldChecks.engine);
+	if (r.httpChecks) checkRow('HTTP `POST /api/works/check`, engine', r.httpChecks.engine);
 	if (r.turf && rounds.length) {
 		const engCpu = med((k) => k.engine.cpuMs);
-		const varCpu = varMs !== undefined ? med((k) => k.variant?.cpuMs) : undefined;
 		lines.push('');
 		lines.push(`Naive Turf (all pairs, buffer 7.5 m + booleanIntersects, no index) on the same ${r.turf.works} works: ${ms(r.turf.ms)} (CPU ${ms(r.turf.cpuMs)}; buffers ${ms(r.turf.bufferMs)}), ` +
 			`${r.turf.pairs} pairs (GiST reference: ${rounds[0].reference.count}). ` +
-			`Engine scan faster by ${x(r.turf.ms / engMs)} in time, ${x(r.turf.cpuMs / engCpu)} in CPU` +
-			(varMs !== undefined ? `; prototype by ${x(r.turf.ms / varMs)} in time, ${x(r.turf.cpuMs / varCpu!)} in CPU` : '') + '.');
+			`Engine scan faster by ${x(r.turf.ms / engMs)} in time, ${x(r.turf.cpuMs / engCpu)} in CPU.`);
 	}
 	return lines.join('\n');
 }
@@ -134,26 +108,21 @@ export function summary({ scans, checks }: { scans: Result[]; checks: Result[] }
 	const lines: string[] = [];
 	const medianOf = (r: Result, pick: (k: Result['scan']['rounds'][number]) => number | undefined) =>
 		median(r.scan.rounds.map(pick).filter((v): v is number => v !== undefined));
-	lines.push('| data set | db | load avg | GiST ref | engine | × ref | prototype | × ref | no meeting places | × ref | naive Turf | Turf ÷ engine (time / CPU) | Turf ÷ prototype (time / CPU) |');
-	lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+	lines.push('| data set | db | load avg | GiST ref | engine | × ref | naive Turf | Turf ÷ engine (time / CPU) |');
+	lines.push('|---|---|---:|---:|---:|---:|---:|---:|');
 	for (const r of scans) {
 		const ref = medianOf(r, (k) => k.reference.ms);
 		const eng = medianOf(r, (k) => k.engine.ms);
-		const pro = r.options.variant ? medianOf(r, (k) => k.variant?.ms) : NaN;
-		const ro = r.options.variant ? medianOf(r, (k) => k.rulesOnly?.ms) : NaN;
-		lines.push(`| ${r.options.dataset} ${r.options.n} | ${r.options.db} | ${r.loadBefore.split(' ')[0]} | ${ms(ref)} | ${ms(eng)} | ${x(eng / ref)} | ${ms(pro)} | ${x(pro / ref)} | ${ms(ro)} | ${x(ro / ref)} | ` +
-			(r.turf
-				? `${ms(r.turf.ms)} | ${x(r.turf.ms / eng)} / ${x(r.turf.cpuMs / medianOf(r, (k) => k.engine.cpuMs))} | ${x(r.turf.ms / pro)} / ${x(r.turf.cpuMs / medianOf(r, (k) => k.variant?.cpuMs))} |`
-				: '— | — | — |'));
+		lines.push(`| ${r.options.dataset} ${r.options.n} | ${r.options.db} | ${r.loadBefore.split(' ')[0]} | ${ms(ref)} | ${ms(eng)} | ${x(eng / ref)} | ` +
+			(r.turf ? `${ms(r.turf.ms)} | ${x(r.turf.ms / eng)} / ${x(r.turf.cpuMs / medianOf(r, (k) => k.engine.cpuMs))} |` : '— | — |'));
 	}
 	lines.push('');
-	lines.push('| data set | db | load avg | SQL ref p50 / p95 | SQL engine p50 / p95 | SQL prototype p50 / p95 | new connection, engine / prototype p50 | domain engine p50 / p95 | domain prototype p50 / p95 | HTTP engine p50 / p95 | HTTP prototype p50 / p95 |');
-	lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+	lines.push('| data set | db | load avg | SQL ref p50 / p95 | SQL engine p50 / p95 | new connection p50 | domain p50 / p95 | HTTP p50 / p95 |');
+	lines.push('|---|---|---:|---:|---:|---:|---:|---:|');
 	const pp = (c?: CheckRun) => (c ? `${ms(c.latency.p50)} / ${ms(c.latency.p95)}` : '—');
 	for (const r of checks) {
-		lines.push(`| ${r.options.dataset} ${r.options.n} | ${r.options.db} | ${r.loadBefore.split(' ')[0]} | ${pp(r.sqlChecks.reference)} | ${pp(r.sqlChecks.engine)} | ${pp(r.sqlChecks.variant)} | ` +
-			`${r.coldChecks ? `${ms(r.coldChecks.engine.latency.p50)} / ${r.coldChecks.variant ? ms(r.coldChecks.variant.latency.p50) : '—'}` : '—'} | ` +
-			`${pp(r.domainChecks?.engine)} | ${pp(r.domainChecks?.variant)} | ${pp(r.httpChecks?.engine)} | ${pp(r.httpChecks?.variant)} |`);
+		lines.push(`| ${r.options.dataset} ${r.options.n} | ${r.options.db} | ${r.loadBefore.split(' ')[0]} | ${pp(r.sqlChecks.reference)} | ${pp(r.sqlChecks.engine)} | ` +
+			`${r.coldChecks ? ms(r.coldChecks.engine.latency.p50) : '—'} | ${pp(r.domainChecks?.engine)} | ${pp(r.httpChecks?.engine)} |`);
 	}
 	return lines.join('\n');
 }
