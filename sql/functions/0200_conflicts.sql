@@ -13,8 +13,7 @@
 --   rebuilt and deformed again for every field.
 -- * `jit = off`: PostGIS declares its functions costly, so these plans are estimated far above
 --   jit_above_cost and PostgreSQL spent longer compiling them than running them (PGlite has no JIT).
--- * Where two works meet: the full scan marks each pair at one point, the middle of the shortest
---   line between them (what the map draws); a check or a save, which concerns one work, gives the
+-- * Where two works meet: the full scan marks each pair at one point (what the map draws); a check or a save, which concerns one work, gives the
 --   stretch of that work within reach of the other (what the registration desk draws). Cutting a
 --   buffer for each of tens of thousands of pairs cost the scan three times its rules.
 
@@ -94,10 +93,13 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
      AND NOT (a.excavation_window <@ daterange(n.renovation_start, n.renovation_end, '[]'))
 $$;
 
--- Where two works meet, as a point: the middle of the shortest line between them (lon/lat).
+-- Where two works meet, as a point (lon/lat): the point of `a` nearest the middle of `b`, moved
+-- halfway towards `b`. Two trenches along one street are marked in the middle of the stretch they
+-- share (not at its end, where the shortest line between parallel lines lands, among the works of
+-- the crossing); two crossing trenches where they cross. One expression, so the planner inlines it.
 CREATE OR REPLACE FUNCTION pair_meeting_point(a_geom geometry, b_geom geometry) RETURNS geometry
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT ST_LineInterpolatePoint(ST_ShortestLine(a_geom, b_geom), 0.5)
+  SELECT ST_LineInterpolatePoint(ST_ShortestLine(ST_ClosestPoint(a_geom, ST_Centroid(b_geom)), b_geom), 0.5)
 $$;
 
 -- Where two works meet, as the stretch of `a` within reach of `b` (lon/lat); the point when
