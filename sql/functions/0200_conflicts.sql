@@ -2,67 +2,74 @@
 -- a check inserts the candidate inside a transaction that is rolled back.
 -- Works that take part: every status but draft and cancelled. Distances are between the edges of the
 -- works' footprints (trench = centreline ± width/2) in the city's metric CRS.
+--
+-- How it is kept fast (figures in BENCHMARKS.md, "Conflict engine"):
+-- * Neighbours are found through the GiST index on geom_m alone; the gap between their footprints is
+--   computed once per candidate, and every pair rule needs it to be at most d. The window test is written on the date columns, so the
+--   planner does not AND in the window index, whose ±5-year range matches most of the table, and
+--   `enable_bitmapscan = off` keeps the city index out of the probe. Pairs without a road work are
+--   only read within the repeat horizon (3 years), not the moratorium's 5.
+-- * The rules see plain columns (pair_rules is inlined); a whole-row `work` argument would be
+--   rebuilt and deformed again for every field.
+-- * `jit = off`: PostGIS declares its functions costly, so these plans are estimated far above
+--   jit_above_cost and PostgreSQL spent longer compiling them than running them (PGlite has no JIT).
+-- * Where two works meet: the full scan marks each pair at one point (what the map draws); a check or a save, which concerns one work, gives the
+--   stretch of that work within reach of the other (what the registration desk draws). Cutting a
+--   buffer for each of tens of thousands of pairs cost the scan three times its rules.
 
--- Conflicts between two works, seen from `a`. Each row names the kind, its severity, the work that
--- breaks the rule (`subject_id`) and the facts a message needs.
-CREATE OR REPLACE FUNCTION pair_conflicts(
-  a work, b work,
-  p_colocation_m double precision, p_horizon_years numeric,
-  p_reconstruction_years numeric, p_major_repair_years numeric)
-RETURNS TABLE (kind text, severity text, subject_id bigint, gap_m double precision, overlap_days integer,
-               gap_days integer, road_id bigint, road_end date, moratorium_until date)
+DROP FUNCTION IF EXISTS pair_conflicts(work, work, double precision, numeric, numeric, numeric);
+DROP FUNCTION IF EXISTS pair_meeting_place(work, work, double precision);
+
+-- The pair rules (time_overlap, repeat_excavation, moratorium, sequence) on plain columns: which of
+-- them two works break, and the facts the rows need. p_gap_m is works_gap_m of the two, computed
+-- once by the caller, which also drops the pairs further apart than p_colocation_m. Inlined by the planner (one SELECT, no SET, not strict); the distance is computed once.
+CREATE OR REPLACE FUNCTION pair_rules(
+  a_id bigint, a_org text, a_utility text, a_kind text, a_start date, a_end date, a_emergency boolean,
+  b_id bigint, b_org text, b_utility text, b_kind text, b_start date, b_end date, b_emergency boolean,
+  p_gap_m double precision, p_colocation_m double precision, p_horizon_years numeric, p_reconstruction_years numeric, p_major_repair_years numeric)
+RETURNS TABLE (time_overlap boolean, repeat_excavation boolean, moratorium boolean, sequence boolean,
+               gap_m double precision, overlap_days integer, gap_days integer, later_id bigint,
+               moratorium_subject bigint, road_id bigint, road_end date, moratorium_until date,
+               sequence_subject bigint, sequence_severity text)
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
-  WITH f AS (
-    SELECT works_gap_m(a.geom_m, a.width_m, b.geom_m, b.width_m) AS gap_m,
-           window_gap_days(a.start_date, a.end_date, b.start_date, b.end_date) AS gap_days,
-           least(a.end_date, b.end_date) - greatest(a.start_date, b.start_date) + 1 AS overlap_days
-  ),
-  -- the work that should fit in with the other: the one starting later (then the one registered later)
-  later AS (
-    SELECT CASE WHEN (a.start_date, a.id) > (b.start_date, b.id) THEN a.id ELSE b.id END AS id
-  ),
-  -- the moratorium of 城市道路管理条例 art. 33, both ways round: r is the road work, w the later dig
-  m AS (
-    SELECT (p.r).id AS road_id, (p.r).end_date AS road_end, (p.w).id AS subject_id, p.until
-      FROM (SELECT x.r, x.w,
-                   ((x.r).end_date + interval '1 year' * CASE (x.r).kind WHEN 'road_reconstruction' THEN p_reconstruction_years
-                                                                       ELSE p_major_repair_years END)::date AS until
-              FROM (VALUES (a, b), (b, a)) AS x(r, w)) p, f
-     WHERE (p.r).kind IN ('road_reconstruction', 'road_major_repair')
-       AND (p.w).kind NOT IN ('road_reconstruction', 'road_major_repair')
-       AND NOT (p.w).emergency               -- art. 35: emergency repairs are exempt
-       AND (p.r).end_date < (p.w).start_date
-       AND (p.w).start_date < p.until
-       AND f.gap_m <= p_colocation_m
-  )
-  SELECT 'time_overlap', 'high', later.id, f.gap_m, f.overlap_days, 0, NULL::bigint, NULL::date, NULL::date
-    FROM f, later
-   WHERE a.organisation_id <> b.organisation_id AND f.gap_m <= p_colocation_m AND f.gap_days = 0
-  UNION ALL
-  SELECT 'repeat_excavation', 'medium', later.id, f.gap_m, 0, f.gap_days,
-         NULL, NULL, NULL
-    FROM f, later
-   WHERE f.gap_m <= p_colocation_m AND f.gap_days > 0
-     AND NOT (a.emergency OR b.emergency)    -- an emergency cannot be planned away
-     AND f.gap_days <= (least(a.end_date, b.end_date) + interval '1 year' * p_horizon_years)::date - least(a.end_date, b.end_date)
-     AND NOT EXISTS (SELECT 1 FROM m)
-  UNION ALL
-  SELECT 'moratorium', 'high', m.subject_id, f.gap_m, 0, f.gap_days, m.road_id, m.road_end, m.until
-    FROM m, f
-  UNION ALL
-  -- deepest first, pave last: the deeper work of a linked pair should not start after the shallower one
-  SELECT 'sequence', CASE WHEN 4 IN (utility_layer(a.utility), utility_layer(b.utility)) THEN 'medium' ELSE 'low' END,
-         (CASE WHEN utility_layer(a.utility) < utility_layer(b.utility) THEN a.id ELSE b.id END), f.gap_m, greatest(f.overlap_days, 0), f.gap_days,
-         NULL, NULL, NULL
-    FROM f
-   WHERE f.gap_m <= p_colocation_m
-     AND NOT (a.emergency OR b.emergency)
-     AND utility_layer(a.utility) <> utility_layer(b.utility)
-     AND (f.gap_days = 0 AND a.organisation_id <> b.organisation_id
-          OR f.gap_days > 0 AND f.gap_days <= (least(a.end_date, b.end_date) + interval '1 year' * p_horizon_years)::date - least(a.end_date, b.end_date))
-     AND NOT EXISTS (SELECT 1 FROM m)
-     AND (CASE WHEN utility_layer(a.utility) < utility_layer(b.utility) THEN a.start_date > b.start_date
-               ELSE b.start_date > a.start_date END)
+  SELECT a_org <> b_org AND m.near AND m.gap_days = 0,
+         m.near AND m.gap_days > 0 AND NOT (a_emergency OR b_emergency)    -- an emergency cannot be planned away
+           AND m.gap_days <= m.horizon_days AND NOT (m.road_a OR m.road_b),
+         m.road_a OR m.road_b,
+         -- deepest first, pave last: the deeper work of a linked pair should not start after the shallower one
+         m.near AND NOT (a_emergency OR b_emergency) AND m.layer_a <> m.layer_b
+           AND (m.gap_days = 0 AND a_org <> b_org OR m.gap_days > 0 AND m.gap_days <= m.horizon_days)
+           AND NOT (m.road_a OR m.road_b)
+           AND (CASE WHEN m.layer_a < m.layer_b THEN a_start > b_start ELSE b_start > a_start END),
+         m.gap_m, m.overlap_days, m.gap_days,
+         -- the work that should fit in with the other: the one starting later (then the one registered later)
+         CASE WHEN (a_start, a_id) > (b_start, b_id) THEN a_id ELSE b_id END,
+         CASE WHEN m.road_a THEN b_id WHEN m.road_b THEN a_id END,
+         CASE WHEN m.road_a THEN a_id WHEN m.road_b THEN b_id END,
+         CASE WHEN m.road_a THEN a_end WHEN m.road_b THEN b_end END,
+         CASE WHEN m.road_a THEN m.until_a WHEN m.road_b THEN m.until_b END,
+         CASE WHEN m.layer_a < m.layer_b THEN a_id ELSE b_id END,
+         CASE WHEN 4 IN (m.layer_a, m.layer_b) THEN 'medium' ELSE 'low' END
+    FROM (SELECT g.*, g.gap_m <= p_colocation_m AS near,
+                 -- 城市道路管理条例 art. 33, both ways round: a is the road work and b the later dig, or the reverse;
+                 -- art. 35: emergency repairs are exempt
+                 g.gap_m <= p_colocation_m AND a_kind IN ('road_reconstruction', 'road_major_repair')
+                   AND b_kind NOT IN ('road_reconstruction', 'road_major_repair') AND NOT b_emergency
+                   AND a_end < b_start AND b_start < g.until_a AS road_a,
+                 g.gap_m <= p_colocation_m AND b_kind IN ('road_reconstruction', 'road_major_repair')
+                   AND a_kind NOT IN ('road_reconstruction', 'road_major_repair') AND NOT a_emergency
+                   AND b_end < a_start AND a_start < g.until_b AS road_b
+            FROM (SELECT p_gap_m AS gap_m,
+                         window_gap_days(a_start, a_end, b_start, b_end) AS gap_days,
+                         least(a_end, b_end) - greatest(a_start, b_start) + 1 AS overlap_days,
+                         (least(a_end, b_end) + interval '1 year' * p_horizon_years)::date - least(a_end, b_end) AS horizon_days,
+                         (a_end + interval '1 year' * CASE a_kind WHEN 'road_reconstruction' THEN p_reconstruction_years
+                                                                ELSE p_major_repair_years END)::date AS until_a,
+                         (b_end + interval '1 year' * CASE b_kind WHEN 'road_reconstruction' THEN p_reconstruction_years
+                                                                ELSE p_major_repair_years END)::date AS until_b,
+                         utility_layer(a_utility) AS layer_a, utility_layer(b_utility) AS layer_b
+                  OFFSET 0) g
+          OFFSET 0) m
 $$;
 
 -- Conflicts of one work with a historic district or a neighbourhood's renovation window.
@@ -86,14 +93,29 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
      AND NOT (a.excavation_window <@ daterange(n.renovation_start, n.renovation_end, '[]'))
 $$;
 
--- Where two works meet: the stretch of `a` near `b`, or the midpoint between them.
-CREATE OR REPLACE FUNCTION pair_meeting_place(a work, b work, p_colocation_m double precision) RETURNS geometry
-LANGUAGE sql STABLE PARALLEL SAFE AS $$
-  SELECT ST_Transform(CASE
-           WHEN ST_IsEmpty(near) THEN ST_LineInterpolatePoint(ST_ShortestLine(a.geom_m, b.geom_m), 0.5)
-           ELSE near END, 4326)
-    FROM (SELECT ST_Intersection(a.geom_m, ST_Buffer(b.geom_m, p_colocation_m + work_reach_m(a.geom_m, a.width_m) + work_reach_m(b.geom_m, b.width_m))) AS near) x
+-- Where two works meet, as a point (lon/lat): the point of `a` nearest the middle of `b`, moved
+-- halfway towards `b`. Two trenches along one street are marked in the middle of the stretch they
+-- share (not at its end, where the shortest line between parallel lines lands, among the works of
+-- the crossing); two crossing trenches where they cross. One expression, so the planner inlines it.
+CREATE OR REPLACE FUNCTION pair_meeting_point(a_geom geometry, b_geom geometry) RETURNS geometry
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT ST_LineInterpolatePoint(ST_ShortestLine(ST_ClosestPoint(a_geom, ST_Centroid(b_geom)), b_geom), 0.5)
 $$;
+
+-- Where two works meet, as the stretch of `a` within reach of `b` (lon/lat); the point when
+-- nothing of `a` is (both are areas, or a meets b only at its far edge).
+CREATE OR REPLACE FUNCTION pair_meeting_stretch(a_geom_m geometry, a_width numeric, b_geom_m geometry, b_width numeric,
+                                                p_colocation_m double precision) RETURNS geometry
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT ST_Transform(CASE WHEN ST_IsEmpty(x.near) THEN ST_LineInterpolatePoint(ST_ShortestLine(a_geom_m, b_geom_m), 0.5)
+                           ELSE x.near END, 4326)
+    FROM (SELECT ST_Intersection(a_geom_m, ST_Buffer(b_geom_m, p_colocation_m + work_reach_m(a_geom_m, a_width) + work_reach_m(b_geom_m, b_width))) AS near) x
+$$;
+
+-- The largest half-width a trench can have: work.width_m is at most 100 m (CHECK on work). A
+-- check bounds its index search by it rather than reading the city's widest trench each time.
+CREATE OR REPLACE FUNCTION max_reach_allowed_m() RETURNS double precision
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT 50::double precision $$;
 
 -- The largest half-width of any trench in a city: the bound that lets the GiST index find neighbours.
 CREATE OR REPLACE FUNCTION max_reach_m(p_city text) RETURNS double precision
@@ -107,7 +129,10 @@ CREATE OR REPLACE FUNCTION work_conflicts(p_work_id bigint)
 RETURNS TABLE (kind text, severity text, subject_id bigint, work_ids bigint[], historic_district_id text,
                neighbourhood_id text, gap_m double precision, overlap_days integer, gap_days integer,
                road_id bigint, road_end date, moratorium_until date, where_geojson text)
-LANGUAGE plpgsql STABLE AS $$
+LANGUAGE plpgsql STABLE
+SET jit = off
+SET enable_bitmapscan = off
+AS $$
 DECLARE
   a work;
   d double precision;
@@ -115,7 +140,7 @@ DECLARE
   recon numeric;
   major numeric;
   span integer;
-  reach double precision;
+  span_h integer;
 BEGIN
   SELECT * INTO a FROM work WHERE id = p_work_id;
   IF NOT FOUND OR a.status = 'cancelled' THEN
@@ -126,55 +151,98 @@ BEGIN
   recon := rule_value(a.city_code, 'moratorium_reconstruction_years');
   major := rule_value(a.city_code, 'moratorium_major_repair_years');
   span := ceil(greatest(horizon, recon, major) * 366)::integer;
-  reach := max_reach_m(a.city_code);
+  span_h := ceil(horizon * 366)::integer;
 
   RETURN QUERY
   SELECT c.kind, c.severity, c.subject_id,
-         CASE WHEN c.subject_id = a.id THEN ARRAY[a.id, b.id] ELSE ARRAY[b.id, a.id] END,
+         CASE WHEN c.subject_id = a.id THEN ARRAY[a.id, p.b_id] ELSE ARRAY[p.b_id, a.id] END,
          NULL::text, NULL::text, c.gap_m, c.overlap_days, c.gap_days, c.road_id, c.road_end, c.moratorium_until,
-         ST_AsGeoJSON(pair_meeting_place(a, b, d), 6)
-    FROM work b
-    CROSS JOIN LATERAL pair_conflicts(a, b, d, horizon, recon, major) c
-   WHERE b.city_code = a.city_code
-     AND b.id <> a.id
-     AND b.status NOT IN ('cancelled', 'draft')
-     AND b.geom_m && ST_Expand(a.geom_m, d + work_reach_m(a.geom_m, a.width_m) + reach)
-     AND b.excavation_window && daterange(a.start_date - span, a.end_date + span, '[]')
+         p.place
+    FROM (SELECT b.id AS b_id, r.*,
+                 -- where they meet: the stretch of the new work near the other, once per pair
+                 ST_AsGeoJSON(pair_meeting_stretch(a.geom_m, a.width_m, b.geom_m, b.width_m, d), 6) AS place
+            FROM work b
+           CROSS JOIN LATERAL (SELECT works_gap_m(a.geom_m, a.width_m, b.geom_m, b.width_m) AS gap_m OFFSET 0) g
+           CROSS JOIN LATERAL pair_rules(a.id, a.organisation_id, a.utility, a.kind, a.start_date, a.end_date, a.emergency,
+                                         b.id, b.organisation_id, b.utility, b.kind, b.start_date, b.end_date, b.emergency,
+                                         g.gap_m, d, horizon, recon, major) r
+           WHERE b.city_code = a.city_code
+             AND b.id <> a.id
+             AND b.status NOT IN ('cancelled', 'draft')
+             AND b.geom_m && ST_Expand(a.geom_m, d + work_reach_m(a.geom_m, a.width_m) + max_reach_allowed_m())
+             -- b.excavation_window && daterange(a.start_date - span, a.end_date + span, '[]'), on the columns;
+             -- only a road work's moratorium reaches further than the repeat horizon
+             AND b.start_date <= a.end_date + span AND b.end_date >= a.start_date - span
+             AND (b.start_date <= a.end_date + span_h AND b.end_date >= a.start_date - span_h
+                  OR a.kind IN ('road_reconstruction', 'road_major_repair') OR b.kind IN ('road_reconstruction', 'road_major_repair'))
+             AND g.gap_m <= d
+             AND (r.time_overlap OR r.repeat_excavation OR r.moratorium OR r.sequence)
+          OFFSET 0) p
+   CROSS JOIN LATERAL (VALUES
+           ('time_overlap', 'high', p.later_id, p.gap_m, p.overlap_days, 0, NULL::bigint, NULL::date, NULL::date, p.time_overlap),
+           ('repeat_excavation', 'medium', p.later_id, p.gap_m, 0, p.gap_days, NULL, NULL, NULL, p.repeat_excavation),
+           ('moratorium', 'high', p.moratorium_subject, p.gap_m, 0, p.gap_days, p.road_id, p.road_end, p.moratorium_until, p.moratorium),
+           ('sequence', p.sequence_severity, p.sequence_subject, p.gap_m, greatest(p.overlap_days, 0), p.gap_days, NULL, NULL, NULL, p.sequence)
+         ) c(kind, severity, subject_id, gap_m, overlap_days, gap_days, road_id, road_end, moratorium_until, applies)
+   WHERE c.applies
   UNION ALL
   SELECT x.kind, x.severity, a.id, ARRAY[a.id], x.historic_district_id, x.neighbourhood_id,
          NULL, NULL, NULL, NULL, NULL, NULL, ST_AsGeoJSON(x.where_geom, 6)
     FROM area_conflicts(a) x;
 END $$;
 
--- Every conflict in a city, each pair once.
 CREATE OR REPLACE FUNCTION conflict_scan(p_city text)
 RETURNS TABLE (kind text, severity text, subject_id bigint, work_ids bigint[], historic_district_id text,
                neighbourhood_id text, gap_m double precision, overlap_days integer, gap_days integer,
                road_id bigint, road_end date, moratorium_until date, where_geojson text)
-LANGUAGE plpgsql STABLE AS $$
+LANGUAGE plpgsql STABLE
+SET jit = off
+SET enable_bitmapscan = off
+AS $$
 DECLARE
   d double precision := rule_value(p_city, 'co_location_m');
   horizon numeric := rule_value(p_city, 'repeat_horizon_years');
   recon numeric := rule_value(p_city, 'moratorium_reconstruction_years');
   major numeric := rule_value(p_city, 'moratorium_major_repair_years');
   span integer := ceil(greatest(horizon, recon, major) * 366)::integer;
+  span_h integer := ceil(horizon * 366)::integer;
   reach double precision := max_reach_m(p_city);
 BEGIN
   RETURN QUERY
   SELECT c.kind, c.severity, c.subject_id,
-         CASE WHEN c.subject_id = a.id THEN ARRAY[a.id, b.id] ELSE ARRAY[b.id, a.id] END,
+         CASE WHEN c.subject_id = p.a_id THEN ARRAY[p.a_id, p.b_id] ELSE ARRAY[p.b_id, p.a_id] END,
          NULL::text, NULL::text, c.gap_m, c.overlap_days, c.gap_days, c.road_id, c.road_end, c.moratorium_until,
-         ST_AsGeoJSON(pair_meeting_place(a, b, d), 6)
-    FROM work a
-    JOIN work b
-      ON b.city_code = a.city_code
-     AND b.id > a.id
-     AND b.status NOT IN ('cancelled', 'draft')
-     AND b.geom_m && ST_Expand(a.geom_m, d + 2 * reach)
-     AND b.excavation_window && daterange(a.start_date - span, a.end_date + span, '[]')
-    CROSS JOIN LATERAL pair_conflicts(a, b, d, horizon, recon, major) c
-   WHERE a.city_code = p_city
-     AND a.status NOT IN ('cancelled', 'draft')
+         p.place
+    FROM (SELECT a.id AS a_id, b.id AS b_id, r.*,
+                 -- where they meet, as a point: once per pair
+                 ST_AsGeoJSON(pair_meeting_point(a.geom, b.geom), 6) AS place
+            FROM work a
+            JOIN work b
+              ON b.city_code = a.city_code
+             AND b.id > a.id
+             AND b.status NOT IN ('cancelled', 'draft')
+             AND b.geom_m && ST_Expand(a.geom_m, d + work_reach_m(a.geom_m, a.width_m) + reach)
+             -- b.excavation_window && daterange(a.start_date - span, a.end_date + span, '[]'), on the columns;
+             -- only a road work's moratorium reaches further than the repeat horizon
+             AND b.start_date <= a.end_date + span AND b.end_date >= a.start_date - span
+             AND (b.start_date <= a.end_date + span_h AND b.end_date >= a.start_date - span_h
+                  OR a.kind IN ('road_reconstruction', 'road_major_repair') OR b.kind IN ('road_reconstruction', 'road_major_repair'))
+           CROSS JOIN LATERAL (SELECT works_gap_m(a.geom_m, a.width_m, b.geom_m, b.width_m) AS gap_m OFFSET 0) g
+           CROSS JOIN LATERAL pair_rules(a.id, a.organisation_id, a.utility, a.kind, a.start_date, a.end_date, a.emergency,
+                                         b.id, b.organisation_id, b.utility, b.kind, b.start_date, b.end_date, b.emergency,
+                                         g.gap_m, d, horizon, recon, major) r
+           WHERE a.city_code = p_city
+             AND a.status NOT IN ('cancelled', 'draft')
+             AND g.gap_m <= d
+             AND (r.time_overlap OR r.repeat_excavation OR r.moratorium OR r.sequence)
+          OFFSET 0) p
+   CROSS JOIN LATERAL (VALUES
+           ('time_overlap', 'high', p.later_id, p.gap_m, p.overlap_days, 0, NULL::bigint, NULL::date, NULL::date, p.time_overlap),
+           ('repeat_excavation', 'medium', p.later_id, p.gap_m, 0, p.gap_days, NULL, NULL, NULL, p.repeat_excavation),
+           ('moratorium', 'high', p.moratorium_subject, p.gap_m, 0, p.gap_days, p.road_id, p.road_end, p.moratorium_until, p.moratorium),
+           ('sequence', p.sequence_severity, p.sequence_subject, p.gap_m, greatest(p.overlap_days, 0), p.gap_days, NULL, NULL, NULL, p.sequence)
+         ) c(kind, severity, subject_id, gap_m, overlap_days, gap_days, road_id, road_end, moratorium_until, applies)
+   WHERE c.applies
   UNION ALL
   SELECT x.kind, x.severity, a.id, ARRAY[a.id], x.historic_district_id, x.neighbourhood_id,
          NULL, NULL, NULL, NULL, NULL, NULL, ST_AsGeoJSON(x.where_geom, 6)

@@ -46,6 +46,11 @@ describe('conflict engine', () => {
 			expect(overlap).toMatchObject({ severity: 'high', subject_id: b, work_ids: [b, a], overlap_days: 12 });
 			expect(overlap.gap_m).toBeCloseTo(9, 0);
 			expect(JSON.parse(overlap.where_geojson!).type).toBe('LineString');
+			// the full scan marks the pair at one point: halfway between the two trenches, 5 m north of a
+			const scanned = (await scanConflicts(db, CITY)).find((r) => r.kind === 'time_overlap' && r.work_ids.includes(a) && r.work_ids.includes(b))!;
+			const point = JSON.parse(scanned.where_geojson!);
+			expect(point.type).toBe('Point');
+			expect(point.coordinates[1]).toBeCloseTo(offset(here, 0, 5)[1], 5);
 		});
 
 		it('just beyond the distance (16.5 m between edges) they do not', async () => {
