@@ -12,61 +12,13 @@
  * the ellipsoid's metres per degree at that latitude (under 0.1 % scale error over 5 km).
  */
 import type { OrganisationKind, Utility, WorkKind, WorkStatus } from '../src/lib/domain/codes';
+import { Rng } from '../data/random';
 
 /** Bump when the generator's output changes, so cached benchmark databases are reloaded. */
 export const GENERATOR_VERSION = 1;
 export const SEED = 0xd16;
 /** The day the data pretends it is: statuses are consistent with it (not the day of the run). */
 export const DATA_TODAY = '2026-06-30';
-
-// ---------------------------------------------------------------------------------------------
-// Randomness
-// ---------------------------------------------------------------------------------------------
-
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-export class Rng {
-	private readonly next: () => number;
-	constructor(seed: number) {
-		this.next = mulberry32(seed);
-	}
-	float(a = 0, b = 1): number {
-		return a + (b - a) * this.next();
-	}
-	int(a: number, b: number): number {
-		return a + Math.floor(this.next() * (b - a + 1));
-	}
-	chance(p: number): boolean {
-		return this.next() < p;
-	}
-	pick<T>(items: readonly T[]): T {
-		return items[Math.floor(this.next() * items.length)];
-	}
-	weighted<T>(items: readonly (readonly [T, number])[]): T {
-		const total = items.reduce((s, [, w]) => s + w, 0);
-		let r = this.next() * total;
-		for (const [value, weight] of items) {
-			r -= weight;
-			if (r < 0) return value;
-		}
-		return items[items.length - 1][0];
-	}
-	/** A normal deviate (Box–Muller). */
-	normal(mean = 0, sd = 1): number {
-		const u = 1 - this.next();
-		const v = this.next();
-		return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-	}
-}
 
 // ---------------------------------------------------------------------------------------------
 // Cities
