@@ -3,39 +3,16 @@
  * session, and `POST /api/works/check` one candidate at a time, as the registration form does.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { builtServer, freePort } from '../tests/support/system';
 import { ROOT, PLANNER, type BenchDatabase } from './database';
 import type { SyntheticWork } from './synthetic';
 
-function newest(dir: string): number {
-	let latest = 0;
-	for (const entry of readdirSync(dir, { withFileTypes: true })) {
-		const path = join(dir, entry.name);
-		latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-	}
-	return latest;
-}
-
 /** Builds the server when there is no build or `src/` changed since. */
 export function ensureBuild(log: (s: string) => void, force = false) {
-	const entry = join(ROOT, 'build/index.js');
-	if (!force && existsSync(entry) && statSync(entry).mtimeMs > newest(join(ROOT, 'src'))) return;
+	if (!force && builtServer(ROOT) === 'current') return;
 	log('building the server (npm run build)…');
 	const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
 	if (built.status !== 0) throw new Error(`npm run build failed:\n${built.stdout}\n${built.stderr}`);
-}
-
-async function freePort(): Promise<number> {
-	return new Promise((ok, fail) => {
-		const server = createServer();
-		server.once('error', fail);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => ok(port));
-		});
-	});
 }
 
 export interface RunningServer {
@@ -44,11 +21,8 @@ export interface RunningServer {
 	stop(): Promise<void>;
 }
 
-/**
- * Starts the built server on the benchmark database. `sqlRoot` replaces the repository root the
- * server reads `sql/` from (a copy with the prototype functions).
- */
-export async function startServer(bench: BenchDatabase, options: { sqlRoot?: string } = {}): Promise<RunningServer> {
+/** Starts the built server on the benchmark database. */
+export async function startServer(bench: BenchDatabase): Promise<RunningServer> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const started = performance.now();
@@ -63,7 +37,6 @@ export async function startServer(bench: BenchDatabase, options: { sqlRoot?: str
 			ORIGIN: url,
 			DEMO_DATA: 'off',
 			CITY_CODE: '360400',
-			...(options.sqlRoot ? { DIGONCE_ROOT: options.sqlRoot } : {}),
 			...(bench.url ? { DATABASE_URL: bench.url } : { DATA_DIR: bench.dataDir! })
 		},
 		stdio: ['ignore', 'pipe', 'pipe']

@@ -162,10 +162,9 @@ export interface CheckRun {
 	found: number[];
 }
 
-/** One way of checking a candidate: `prepare` runs untimed before each check (e.g. a search_path). */
+/** One way of checking a candidate. */
 export interface CheckWay {
 	name: string;
-	prepare?: () => Promise<void>;
 	check: (w: SyntheticWork) => Promise<{ ms: number; rows: number }>;
 }
 
@@ -180,7 +179,6 @@ export async function interleavedChecks(candidates: SyntheticWork[], ways: Check
 	for (const [i, candidate] of candidates.entries()) {
 		for (let k = 0; k < ways.length; k++) {
 			const way = ways[(i + k) % ways.length];
-			await way.prepare?.();
 			const r = await way.check(candidate);
 			if (i < warmup) continue;
 			ms.get(way.name)!.push(r.ms);
@@ -195,14 +193,13 @@ export async function interleavedChecks(candidates: SyntheticWork[], ways: Check
  * for 10 s by default, so after a pause the next check pays for a fresh backend: PROJ set up for the
  * trigger's ST_Transform, plans built again. The connection itself is opened untimed.
  */
-export async function coldChecks(open: () => Promise<Db>, candidates: SyntheticWork[], prepare?: (db: Db) => Promise<void>): Promise<CheckRun> {
+export async function coldChecks(open: () => Promise<Db>, candidates: SyntheticWork[]): Promise<CheckRun> {
 	const ms: number[] = [];
 	const found: number[] = [];
 	for (const w of candidates) {
 		const db = await open();
 		try {
 			await db.query('SELECT 1');
-			await prepare?.(db);
 			const r = await sqlCheck(db, w, 'engine');
 			ms.push(r.ms);
 			found.push(r.rows);

@@ -1,21 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { createTestDatabase, type TestDatabase } from './db';
 import type { Template } from './backend';
+import { freePort } from './system';
 
 const root = resolve(import.meta.dirname, '../..');
-
-async function freePort(): Promise<number> {
-	return new Promise((ok, fail) => {
-		const server = createServer();
-		server.once('error', fail);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => ok(port));
-		});
-	});
-}
 
 export interface RunningApp {
 	url: string;

@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
 
 export function aptInstall(packages: string[]) {
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
@@ -20,4 +22,32 @@ export function ensureDebianProgram(path: string, pkg: string): string {
 	aptInstall([pkg]);
 	if (!existsSync(path)) throw new Error(`installing ${pkg} did not provide ${path}`);
 	return path;
+}
+
+/** A TCP port free on 127.0.0.1 at the moment of asking. */
+export function freePort(): Promise<number> {
+	return new Promise((ok, fail) => {
+		const server = createServer();
+		server.once('error', fail);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => ok(port));
+		});
+	});
+}
+
+function newestMtime(dir: string): number {
+	let newest = 0;
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		const path = join(dir, entry.name);
+		newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+	}
+	return newest;
+}
+
+/** Whether the built server (`build/index.js` under `root`) is there and newer than every file of `src/`. */
+export function builtServer(root: string): 'missing' | 'stale' | 'current' {
+	const entry = join(root, 'build/index.js');
+	if (!existsSync(entry)) return 'missing';
+	return newestMtime(join(root, 'src')) > statSync(entry).mtimeMs ? 'stale' : 'current';
 }
