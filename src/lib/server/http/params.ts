@@ -33,6 +33,12 @@ export const codeList = <T extends readonly [string, ...string[]]>(allowed: T) =
 		.transform((values) => values as T[number][]);
 
 /** Adds the `from <= to` check to a schema that has optional `from` and `to` dates. */
+/** `district=360402,360403`: district codes (6 digits), comma-separated. */
+export const districtList = z
+	.string()
+	.regex(/^\d{6}(,\d{6})*$/, { error: 'error.district_format' })
+	.transform((v) => v.split(','));
+
 export function orderedDates<S extends z.ZodObject<{ from: z.ZodOptional<typeof isoDate>; to: z.ZodOptional<typeof isoDate> }>>(schema: S) {
 	return schema.refine((value) => !value.from || !value.to || value.from <= value.to, {
 		error: 'error.date_order',

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { endpoint } from '$lib/server/http/endpoint';
 import { parseSearchParams } from '$lib/server/http/validate';
-import { bboxParam, codeList, isoDate, orderedDates } from '$lib/server/http/params';
+import { bboxParam, codeList, isoDate, orderedDates, districtList } from '$lib/server/http/params';
 import { requireRole } from '$lib/server/auth/guard';
 import { conflictCollection, listConflicts } from '$lib/server/conflicts/list';
 import { CONFLICT_KINDS } from '$lib/server/conflicts/engine';
@@ -13,7 +13,7 @@ const query = orderedDates(
 		bbox: bboxParam.optional(),
 		from: isoDate.optional(),
 		to: isoDate.optional(),
-		district: z.string().regex(/^\d{6}(,\d{6})*$/, { error: 'error.district_format' }).transform((v) => v.split(',')).optional(),
+		district: districtList.optional(),
 		kind: codeList(CONFLICT_KINDS).optional(),
 		severity: codeList(['high', 'medium', 'low'] as const).optional(),
 		organisation: z.string().regex(/^[a-z0-9_,-]+$/, { error: 'error.organisation_format' }).transform((v) => v.split(',')).optional(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { endpoint } from '$lib/server/http/endpoint';
 import { parseSearchParams } from '$lib/server/http/validate';
-import { bboxParam, codeList, isoDate, orderedDates } from '$lib/server/http/params';
+import { bboxParam, codeList, isoDate, orderedDates, districtList } from '$lib/server/http/params';
 import { geojsonResponse } from '$lib/server/http/responses';
 import { neighbourhoodCollection } from '$lib/server/neighbourhoods/queries';
 import { defaultCityCode } from '$lib/server/city';
@@ -12,7 +12,7 @@ const query = orderedDates(
 		bbox: bboxParam.optional(),
 		from: isoDate.optional(),
 		to: isoDate.optional(),
-		district: z.string().regex(/^\d{6}(,\d{6})*$/, { error: 'error.district_format' }).transform((v) => v.split(',')).optional(),
+		district: districtList.optional(),
 		status: codeList(NEIGHBOURHOOD_STATUSES).optional(),
 		rain_sewage: codeList(RAIN_SEWAGE_STATES).optional(),
 		batch_year: z.string().regex(/^\d{4}(,\d{4})*$/, { error: 'error.year_format' }).transform((v) => v.split(',').map(Number)).optional()

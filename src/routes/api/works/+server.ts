@@ -6,7 +6,7 @@ import { crsParam } from '$lib/server/http/crs';
 import { requireRole } from '$lib/server/auth/guard';
 import { workFeatureSchema } from '$lib/server/works/input';
 import { registerWork, validateWork } from '$lib/server/works/register';
-import { bboxParam, codeList, isoDate, orderedDates } from '$lib/server/http/params';
+import { bboxParam, codeList, isoDate, orderedDates, districtList } from '$lib/server/http/params';
 import { geojsonResponse } from '$lib/server/http/responses';
 import { viewerOf, workCollection } from '$lib/server/works/queries';
 import { defaultCityCode } from '$lib/server/city';
@@ -21,7 +21,7 @@ const query = orderedDates(
 		utility: codeList(UTILITIES).optional(),
 		kind: codeList(WORK_KINDS).optional(),
 		status: codeList(WORK_STATUSES).optional(),
-		district: z.string().regex(/^\d{6}(,\d{6})*$/, { error: 'error.district_format' }).transform((v) => v.split(',')).optional(),
+		district: districtList.optional(),
 		neighbourhood: z.string().regex(/^[a-z0-9][a-z0-9_-]{1,62}$/, { error: 'error.neighbourhood_format' }).optional(),
 		needs_review: z.enum(['true', 'false'], { error: 'error.boolean_format' }).transform((v) => v === 'true').optional()
 	})
