@@ -1,20 +1,13 @@
 import { createEvents, type EventAttributes } from 'ics';
 import type { Queryable } from '../db';
 import { t, type Lang, type MessageKey } from '$lib/i18n';
-import type { Utility, WorkKind, WorkStatus } from '$lib/domain/codes';
 import { workPurpose } from '$lib/domain/plain-words';
 import { addDays, chinaToday } from '$lib/domain/work-rules';
 import { notFound } from '../http/errors';
+import type { PublicWork } from './nearby';
 
-interface FeedRow {
-	id: number;
-	organisation_name: string;
-	hotline: string | null;
-	utility: Utility;
-	kind: WorkKind;
-	start_date: string;
-	end_date: string;
-	status: WorkStatus;
+/** The public facts of a work (as residents read them near their street), and where it is. */
+interface FeedRow extends Pick<PublicWork, 'id' | 'organisation_name' | 'hotline' | 'utility' | 'kind' | 'start_date' | 'end_date' | 'status'> {
 	street: string | null;
 	neighbourhood: string | null;
 	lon: number;
