@@ -19,7 +19,10 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
 
 export function openPostgres(connectionString: string, max = 10): Db {
 	// JIT compiles for a second before queries that run in milliseconds here; off, as for most OLTP loads.
-	const pool = new pg.Pool({ connectionString, max, options: '-c jit=off' });
+	// Idle connections are kept 10 minutes (pg's default is 10 s): a new backend costs the first
+	// check 60–90 ms (plans, PROJ), which a utility pausing while drawing should not meet. Idle
+	// clients do not keep a script alive (allowExitOnIdle).
+	const pool = new pg.Pool({ connectionString, max, idleTimeoutMillis: 600_000, allowExitOnIdle: true, options: '-c jit=off' });
 	// An idle client's error (e.g. the server restarting) must not take the process down.
 	pool.on('error', (err) => console.error('postgres pool:', err.message));
 	const base = wrap(pool);
