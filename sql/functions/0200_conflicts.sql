@@ -72,6 +72,26 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
           OFFSET 0) m
 $$;
 
+-- The rows of a pair, one per rule it breaks (the columns of pair_rules in, in order), each with the
+-- facts its kind's message needs. Inlined by the planner.
+CREATE OR REPLACE FUNCTION pair_conflict_rows(
+  p_time_overlap boolean, p_repeat_excavation boolean, p_moratorium boolean, p_sequence boolean,
+  p_gap_m double precision, p_overlap_days integer, p_gap_days integer, p_later_id bigint,
+  p_moratorium_subject bigint, p_road_id bigint, p_road_end date, p_moratorium_until date,
+  p_sequence_subject bigint, p_sequence_severity text)
+RETURNS TABLE (kind text, severity text, subject_id bigint, gap_m double precision, overlap_days integer, gap_days integer,
+               road_id bigint, road_end date, moratorium_until date)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT v.kind, v.severity, v.subject_id, v.gap_m, v.overlap_days, v.gap_days, v.road_id, v.road_end, v.moratorium_until
+    FROM (VALUES
+           ('time_overlap', 'high', p_later_id, p_gap_m, p_overlap_days, 0, NULL::bigint, NULL::date, NULL::date, p_time_overlap),
+           ('repeat_excavation', 'medium', p_later_id, p_gap_m, 0, p_gap_days, NULL, NULL, NULL, p_repeat_excavation),
+           ('moratorium', 'high', p_moratorium_subject, p_gap_m, 0, p_gap_days, p_road_id, p_road_end, p_moratorium_until, p_moratorium),
+           ('sequence', p_sequence_severity, p_sequence_subject, p_gap_m, greatest(p_overlap_days, 0), p_gap_days, NULL, NULL, NULL, p_sequence)
+         ) v(kind, severity, subject_id, gap_m, overlap_days, gap_days, road_id, road_end, moratorium_until, applies)
+   WHERE v.applies
+$$;
+
 -- Conflicts of one work with a historic district or a neighbourhood's renovation window.
 CREATE OR REPLACE FUNCTION area_conflicts(a work)
 RETURNS TABLE (kind text, severity text, historic_district_id text, neighbourhood_id text, where_geom geometry)
@@ -178,13 +198,9 @@ BEGIN
              AND g.gap_m <= d
              AND (r.time_overlap OR r.repeat_excavation OR r.moratorium OR r.sequence)
           OFFSET 0) p
-   CROSS JOIN LATERAL (VALUES
-           ('time_overlap', 'high', p.later_id, p.gap_m, p.overlap_days, 0, NULL::bigint, NULL::date, NULL::date, p.time_overlap),
-           ('repeat_excavation', 'medium', p.later_id, p.gap_m, 0, p.gap_days, NULL, NULL, NULL, p.repeat_excavation),
-           ('moratorium', 'high', p.moratorium_subject, p.gap_m, 0, p.gap_days, p.road_id, p.road_end, p.moratorium_until, p.moratorium),
-           ('sequence', p.sequence_severity, p.sequence_subject, p.gap_m, greatest(p.overlap_days, 0), p.gap_days, NULL, NULL, NULL, p.sequence)
-         ) c(kind, severity, subject_id, gap_m, overlap_days, gap_days, road_id, road_end, moratorium_until, applies)
-   WHERE c.applies
+   CROSS JOIN LATERAL pair_conflict_rows(p.time_overlap, p.repeat_excavation, p.moratorium, p.sequence, p.gap_m, p.overlap_days,
+                                         p.gap_days, p.later_id, p.moratorium_subject, p.road_id, p.road_end, p.moratorium_until,
+                                         p.sequence_subject, p.sequence_severity) c
   UNION ALL
   SELECT x.kind, x.severity, a.id, ARRAY[a.id], x.historic_district_id, x.neighbourhood_id,
          NULL, NULL, NULL, NULL, NULL, NULL, ST_AsGeoJSON(x.where_geom, 6)
@@ -236,13 +252,9 @@ BEGIN
              AND g.gap_m <= d
              AND (r.time_overlap OR r.repeat_excavation OR r.moratorium OR r.sequence)
           OFFSET 0) p
-   CROSS JOIN LATERAL (VALUES
-           ('time_overlap', 'high', p.later_id, p.gap_m, p.overlap_days, 0, NULL::bigint, NULL::date, NULL::date, p.time_overlap),
-           ('repeat_excavation', 'medium', p.later_id, p.gap_m, 0, p.gap_days, NULL, NULL, NULL, p.repeat_excavation),
-           ('moratorium', 'high', p.moratorium_subject, p.gap_m, 0, p.gap_days, p.road_id, p.road_end, p.moratorium_until, p.moratorium),
-           ('sequence', p.sequence_severity, p.sequence_subject, p.gap_m, greatest(p.overlap_days, 0), p.gap_days, NULL, NULL, NULL, p.sequence)
-         ) c(kind, severity, subject_id, gap_m, overlap_days, gap_days, road_id, road_end, moratorium_until, applies)
-   WHERE c.applies
+   CROSS JOIN LATERAL pair_conflict_rows(p.time_overlap, p.repeat_excavation, p.moratorium, p.sequence, p.gap_m, p.overlap_days,
+                                         p.gap_days, p.later_id, p.moratorium_subject, p.road_id, p.road_end, p.moratorium_until,
+                                         p.sequence_subject, p.sequence_severity) c
   UNION ALL
   SELECT x.kind, x.severity, a.id, ARRAY[a.id], x.historic_district_id, x.neighbourhood_id,
          NULL, NULL, NULL, NULL, NULL, NULL, ST_AsGeoJSON(x.where_geom, 6)
