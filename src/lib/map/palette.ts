@@ -45,6 +45,19 @@ export const SEVERITY_COLOURS: Record<'high' | 'medium' | 'low', Rgb> = {
 	low: [242, 194, 48]
 };
 
+/**
+ * How a conflict is marked on every map: a disc filled by its severity, ringed white (the props of a
+ * deck.gl ScatterplotLayer; the radius is the layer's own).
+ */
+export const SEVERITY_DISC = {
+	radiusUnits: 'pixels' as const,
+	getFillColor: (m: { severity: keyof typeof SEVERITY_COLOURS }): [number, number, number, number] => [...SEVERITY_COLOURS[m.severity], 255],
+	stroked: true,
+	getLineColor: [255, 255, 255, 255] as [number, number, number, number],
+	getLineWidth: 2,
+	lineWidthUnits: 'pixels' as const
+};
+
 export const HISTORIC_COLOUR: Rgb = [142, 27, 27];
 export const HIGHLIGHT_COLOUR: Rgb = [255, 212, 0];
 
