@@ -19,6 +19,9 @@
 
 DROP FUNCTION IF EXISTS pair_conflicts(work, work, double precision, numeric, numeric, numeric);
 DROP FUNCTION IF EXISTS pair_meeting_place(work, work, double precision);
+DROP FUNCTION IF EXISTS pair_meeting_stretch(geometry, numeric, geometry, numeric, double precision);
+DROP FUNCTION IF EXISTS pair_rules(bigint, text, text, text, date, date, boolean, bigint, text, text, text, date, date, boolean,
+                                   double precision, double precision, numeric, numeric, numeric);
 
 -- The pair rules (time_overlap, repeat_excavation, moratorium, sequence) on plain columns: which of
 -- them two works break, and the facts the rows need. p_gap_m is works_gap_m of the two, computed
@@ -26,12 +29,13 @@ DROP FUNCTION IF EXISTS pair_meeting_place(work, work, double precision);
 CREATE OR REPLACE FUNCTION pair_rules(
   a_id bigint, a_org text, a_utility text, a_kind text, a_start date, a_end date, a_emergency boolean,
   b_id bigint, b_org text, b_utility text, b_kind text, b_start date, b_end date, b_emergency boolean,
-  p_gap_m double precision, p_colocation_m double precision, p_horizon_years numeric, p_reconstruction_years numeric, p_major_repair_years numeric)
+  p_gap_m double precision, p_colocation_m double precision, p_horizon interval, p_reconstruction interval, p_major_repair interval)
 RETURNS TABLE (time_overlap boolean, repeat_excavation boolean, moratorium boolean, sequence boolean,
                gap_m double precision, overlap_days integer, gap_days integer, later_id bigint,
                moratorium_subject bigint, road_id bigint, road_end date, moratorium_until date,
                sequence_subject bigint, sequence_severity text)
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
+  SELECT * FROM (
   SELECT a_org <> b_org AND m.near AND m.gap_days = 0,
          m.near AND m.gap_days > 0 AND NOT (a_emergency OR b_emergency)    -- an emergency cannot be planned away
            AND m.gap_days <= m.horizon_days AND NOT (m.road_a OR m.road_b),
@@ -62,14 +66,15 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
             FROM (SELECT p_gap_m AS gap_m,
                          window_gap_days(a_start, a_end, b_start, b_end) AS gap_days,
                          least(a_end, b_end) - greatest(a_start, b_start) + 1 AS overlap_days,
-                         (least(a_end, b_end) + interval '1 year' * p_horizon_years)::date - least(a_end, b_end) AS horizon_days,
-                         (a_end + interval '1 year' * CASE a_kind WHEN 'road_reconstruction' THEN p_reconstruction_years
-                                                                ELSE p_major_repair_years END)::date AS until_a,
-                         (b_end + interval '1 year' * CASE b_kind WHEN 'road_reconstruction' THEN p_reconstruction_years
-                                                                ELSE p_major_repair_years END)::date AS until_b,
+                         (least(a_end, b_end) + p_horizon)::date - least(a_end, b_end) AS horizon_days,
+                         CASE a_kind WHEN 'road_reconstruction' THEN (a_end + p_reconstruction)::date
+                                     WHEN 'road_major_repair' THEN (a_end + p_major_repair)::date END AS until_a,
+                         CASE b_kind WHEN 'road_reconstruction' THEN (b_end + p_reconstruction)::date
+                                     WHEN 'road_major_repair' THEN (b_end + p_major_repair)::date END AS until_b,
                          utility_layer(a_utility) AS layer_a, utility_layer(b_utility) AS layer_b
                   OFFSET 0) g
           OFFSET 0) m
+  OFFSET 0) r
 $$;
 
 -- The rows of a pair, one per rule it breaks (the columns of pair_rules in, in order), each with the
@@ -82,14 +87,13 @@ CREATE OR REPLACE FUNCTION pair_conflict_rows(
 RETURNS TABLE (kind text, severity text, subject_id bigint, gap_m double precision, overlap_days integer, gap_days integer,
                road_id bigint, road_end date, moratorium_until date)
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT v.kind, v.severity, v.subject_id, v.gap_m, v.overlap_days, v.gap_days, v.road_id, v.road_end, v.moratorium_until
-    FROM (VALUES
-           ('time_overlap', 'high', p_later_id, p_gap_m, p_overlap_days, 0, NULL::bigint, NULL::date, NULL::date, p_time_overlap),
-           ('repeat_excavation', 'medium', p_later_id, p_gap_m, 0, p_gap_days, NULL, NULL, NULL, p_repeat_excavation),
-           ('moratorium', 'high', p_moratorium_subject, p_gap_m, 0, p_gap_days, p_road_id, p_road_end, p_moratorium_until, p_moratorium),
-           ('sequence', p_sequence_severity, p_sequence_subject, p_gap_m, greatest(p_overlap_days, 0), p_gap_days, NULL, NULL, NULL, p_sequence)
-         ) v(kind, severity, subject_id, gap_m, overlap_days, gap_days, road_id, road_end, moratorium_until, applies)
-   WHERE v.applies
+  SELECT 'time_overlap'::text, 'high'::text, p_later_id, p_gap_m, p_overlap_days, 0, NULL::bigint, NULL::date, NULL::date WHERE p_time_overlap
+  UNION ALL
+  SELECT 'repeat_excavation', 'medium', p_later_id, p_gap_m, 0, p_gap_days, NULL, NULL, NULL WHERE p_repeat_excavation
+  UNION ALL
+  SELECT 'moratorium', 'high', p_moratorium_subject, p_gap_m, 0, p_gap_days, p_road_id, p_road_end, p_moratorium_until WHERE p_moratorium
+  UNION ALL
+  SELECT 'sequence', p_sequence_severity, p_sequence_subject, p_gap_m, greatest(p_overlap_days, 0), p_gap_days, NULL, NULL, NULL WHERE p_sequence
 $$;
 
 -- Conflicts of one work with a historic district or a neighbourhood's renovation window.
@@ -113,6 +117,37 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
      AND NOT (a.excavation_window <@ daterange(n.renovation_start, n.renovation_end, '[]'))
 $$;
 
+-- The same two rules for a whole city, seen from the areas: each district and neighbourhood finds
+-- the works it meets through the works' GiST index (a few dozen probes instead of two per work, and
+-- PostGIS prepares each area once for all the works it is tested against). Same rows as
+-- area_conflicts(a) over the city's works.
+CREATE OR REPLACE FUNCTION city_area_conflicts(p_city text)
+RETURNS TABLE (work_id bigint, kind text, severity text, historic_district_id text, neighbourhood_id text, where_geom geometry)
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+  SELECT a.id, 'historic_district', 'medium', h.id, NULL::text, ST_Transform(ST_Intersection(f.footprint, h.boundary_m), 4326)
+    FROM (SELECT h.id, h.boundary, ST_Transform(h.boundary, c.metric_srid) AS boundary_m
+            FROM historic_district h JOIN city c ON c.code = h.city_code
+           WHERE h.city_code = p_city OFFSET 0) h
+    JOIN work a
+      ON a.city_code = p_city
+     AND a.status NOT IN ('cancelled', 'draft')
+     AND a.geom && ST_Expand(h.boundary, 0.001)
+   CROSS JOIN LATERAL (SELECT work_footprint(a.geom_m, a.width_m) AS footprint OFFSET 0) f
+   WHERE ST_Intersects(f.footprint, h.boundary_m)
+  UNION ALL
+  SELECT a.id, 'renovation_window', 'medium', NULL, n.id, ST_Intersection(a.geom, n.boundary)
+    FROM neighbourhood n
+    JOIN work a
+      ON a.city_code = p_city
+     AND a.status NOT IN ('cancelled', 'draft')
+     AND a.geom && n.boundary
+     AND ST_Intersects(n.boundary, a.geom)
+     AND NOT (a.excavation_window <@ daterange(n.renovation_start, n.renovation_end, '[]'))
+   WHERE n.city_code = p_city
+     AND n.status IN ('planned', 'approved', 'under_construction')
+     AND n.renovation_start IS NOT NULL
+$$;
+
 -- Where two works meet, as a point (lon/lat): the point of `a` nearest the middle of `b`, moved
 -- halfway towards `b`. Two trenches along one street are marked in the middle of the stretch they
 -- share (not at its end, where the shortest line between parallel lines lands, among the works of
@@ -122,14 +157,13 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT ST_LineInterpolatePoint(ST_ShortestLine(ST_ClosestPoint(a_geom, ST_Centroid(b_geom)), b_geom), 0.5)
 $$;
 
--- Where two works meet, as the stretch of `a` within reach of `b` (lon/lat); the point when
--- nothing of `a` is (both are areas, or a meets b only at its far edge).
-CREATE OR REPLACE FUNCTION pair_meeting_stretch(a_geom_m geometry, a_width numeric, b_geom_m geometry, b_width numeric,
-                                                p_colocation_m double precision) RETURNS geometry
+-- How far apart two works' centrelines (or areas) may be while their footprints are within
+-- p_colocation_m of each other. A check marks where two works meet as the part of the new work
+-- within this reach of the other (work_conflicts).
+CREATE OR REPLACE FUNCTION pair_reach_m(a_geom_m geometry, a_width numeric, b_geom_m geometry, b_width numeric,
+                                        p_colocation_m double precision) RETURNS double precision
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT ST_Transform(CASE WHEN ST_IsEmpty(x.near) THEN ST_LineInterpolatePoint(ST_ShortestLine(a_geom_m, b_geom_m), 0.5)
-                           ELSE x.near END, 4326)
-    FROM (SELECT ST_Intersection(a_geom_m, ST_Buffer(b_geom_m, p_colocation_m + work_reach_m(a_geom_m, a_width) + work_reach_m(b_geom_m, b_width))) AS near) x
+  SELECT p_colocation_m + work_reach_m(a_geom_m, a_width) + work_reach_m(b_geom_m, b_width)
 $$;
 
 -- The largest half-width a trench can have: work.width_m is at most 100 m (CHECK on work). A
@@ -152,6 +186,7 @@ RETURNS TABLE (kind text, severity text, subject_id bigint, work_ids bigint[], h
 LANGUAGE plpgsql STABLE
 SET jit = off
 SET enable_bitmapscan = off
+SET plan_cache_mode = force_generic_plan
 AS $$
 DECLARE
   a work;
@@ -159,6 +194,9 @@ DECLARE
   horizon numeric;
   recon numeric;
   major numeric;
+  horizon_i interval;
+  recon_i interval;
+  major_i interval;
   span integer;
   span_h integer;
 BEGIN
@@ -170,6 +208,9 @@ BEGIN
   horizon := rule_value(a.city_code, 'repeat_horizon_years');
   recon := rule_value(a.city_code, 'moratorium_reconstruction_years');
   major := rule_value(a.city_code, 'moratorium_major_repair_years');
+  horizon_i := interval '1 year' * horizon;
+  recon_i := interval '1 year' * recon;
+  major_i := interval '1 year' * major;
   span := ceil(greatest(horizon, recon, major) * 366)::integer;
   span_h := ceil(horizon * 366)::integer;
 
@@ -177,15 +218,13 @@ BEGIN
   SELECT c.kind, c.severity, c.subject_id,
          CASE WHEN c.subject_id = a.id THEN ARRAY[a.id, p.b_id] ELSE ARRAY[p.b_id, a.id] END,
          NULL::text, NULL::text, c.gap_m, c.overlap_days, c.gap_days, c.road_id, c.road_end, c.moratorium_until,
-         p.place
-    FROM (SELECT b.id AS b_id, r.*,
-                 -- where they meet: the stretch of the new work near the other, once per pair
-                 ST_AsGeoJSON(pair_meeting_stretch(a.geom_m, a.width_m, b.geom_m, b.width_m, d), 6) AS place
+         w.place
+    FROM (SELECT b.id AS b_id, b.geom_m AS b_geom_m, b.width_m AS b_width_m, r.*
             FROM work b
            CROSS JOIN LATERAL (SELECT works_gap_m(a.geom_m, a.width_m, b.geom_m, b.width_m) AS gap_m OFFSET 0) g
            CROSS JOIN LATERAL pair_rules(a.id, a.organisation_id, a.utility, a.kind, a.start_date, a.end_date, a.emergency,
                                          b.id, b.organisation_id, b.utility, b.kind, b.start_date, b.end_date, b.emergency,
-                                         g.gap_m, d, horizon, recon, major) r
+                                         g.gap_m, d, horizon_i, recon_i, major_i) r
            WHERE b.city_code = a.city_code
              AND b.id <> a.id
              AND b.status NOT IN ('cancelled', 'draft')
@@ -198,6 +237,15 @@ BEGIN
              AND g.gap_m <= d
              AND (r.time_overlap OR r.repeat_excavation OR r.moratorium OR r.sequence)
           OFFSET 0) p
+   -- where they meet: the stretch of the new work within reach of the other, cut once per pair; the
+   -- point halfway between them where nothing of the new work is (both are areas, or the buffer's
+   -- polygon falls just short of a far edge). As a function with a subquery, which the planner
+   -- cannot inline, this cost twice as much.
+   CROSS JOIN LATERAL (SELECT ST_Intersection(a.geom_m, ST_Buffer(p.b_geom_m, pair_reach_m(a.geom_m, a.width_m, p.b_geom_m, p.b_width_m, d))) AS near
+                        OFFSET 0) s
+   CROSS JOIN LATERAL (SELECT ST_AsGeoJSON(ST_Transform(CASE WHEN ST_IsEmpty(s.near) THEN ST_LineInterpolatePoint(ST_ShortestLine(a.geom_m, p.b_geom_m), 0.5)
+                                                           ELSE s.near END, 4326), 6) AS place
+                        OFFSET 0) w
    CROSS JOIN LATERAL pair_conflict_rows(p.time_overlap, p.repeat_excavation, p.moratorium, p.sequence, p.gap_m, p.overlap_days,
                                          p.gap_days, p.later_id, p.moratorium_subject, p.road_id, p.road_end, p.moratorium_until,
                                          p.sequence_subject, p.sequence_severity) c
@@ -220,6 +268,9 @@ DECLARE
   horizon numeric := rule_value(p_city, 'repeat_horizon_years');
   recon numeric := rule_value(p_city, 'moratorium_reconstruction_years');
   major numeric := rule_value(p_city, 'moratorium_major_repair_years');
+  horizon_i interval := interval '1 year' * horizon;
+  recon_i interval := interval '1 year' * recon;
+  major_i interval := interval '1 year' * major;
   span integer := ceil(greatest(horizon, recon, major) * 366)::integer;
   span_h integer := ceil(horizon * 366)::integer;
   reach double precision := max_reach_m(p_city);
@@ -246,7 +297,7 @@ BEGIN
            CROSS JOIN LATERAL (SELECT works_gap_m(a.geom_m, a.width_m, b.geom_m, b.width_m) AS gap_m OFFSET 0) g
            CROSS JOIN LATERAL pair_rules(a.id, a.organisation_id, a.utility, a.kind, a.start_date, a.end_date, a.emergency,
                                          b.id, b.organisation_id, b.utility, b.kind, b.start_date, b.end_date, b.emergency,
-                                         g.gap_m, d, horizon, recon, major) r
+                                         g.gap_m, d, horizon_i, recon_i, major_i) r
            WHERE a.city_code = p_city
              AND a.status NOT IN ('cancelled', 'draft')
              AND g.gap_m <= d
@@ -256,10 +307,7 @@ BEGIN
                                          p.gap_days, p.later_id, p.moratorium_subject, p.road_id, p.road_end, p.moratorium_until,
                                          p.sequence_subject, p.sequence_severity) c
   UNION ALL
-  SELECT x.kind, x.severity, a.id, ARRAY[a.id], x.historic_district_id, x.neighbourhood_id,
+  SELECT x.kind, x.severity, x.work_id, ARRAY[x.work_id], x.historic_district_id, x.neighbourhood_id,
          NULL, NULL, NULL, NULL, NULL, NULL, ST_AsGeoJSON(x.where_geom, 6)
-    FROM work a
-    CROSS JOIN LATERAL area_conflicts(a) x
-   WHERE a.city_code = p_city
-     AND a.status NOT IN ('cancelled', 'draft');
+    FROM city_area_conflicts(p_city) x;
 END $$;

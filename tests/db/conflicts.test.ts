@@ -185,6 +185,12 @@ describe('conflict engine', () => {
 		});
 	});
 
+	/** A work's area-rule rows, as the scan and a check give them. */
+	const areaRowsOfScan = (rows: ConflictRow[], w: number) =>
+		rows
+			.filter((r) => (r.kind === 'historic_district' || r.kind === 'renovation_window') && r.work_ids.includes(w))
+			.map((r) => ({ kind: r.kind, work_ids: r.work_ids, historic_district_id: r.historic_district_id, neighbourhood_id: r.neighbourhood_id, where: JSON.parse(r.where_geojson!) }));
+
 	describe('historic_district', () => {
 		beforeAll(async () => {
 			await db.query(
@@ -198,6 +204,8 @@ describe('conflict engine', () => {
 			const rows = (await conflictsOfWork(db, w)).filter((r) => r.kind === 'historic_district');
 			expect(rows).toHaveLength(1);
 			expect(rows[0]).toMatchObject({ historic_district_id: 'hd-test', work_ids: [w], severity: 'medium' });
+			// the full scan finds it from the district's side: the same row, cut at the same place
+			expect(areaRowsOfScan(await scanConflicts(db, CITY), w)).toEqual(areaRowsOfScan(rows, w));
 		});
 
 		it('a work whose trench edge stays 1 m outside does not', async () => {
@@ -217,6 +225,7 @@ describe('conflict engine', () => {
 			const w = await insertWork(db, { organisation_id: 'org-water', geom: lineAt(50, 150, 100, at()), start_date: '2025-10-01', end_date: '2025-10-20' });
 			const rows = await conflictsOfWork(db, w);
 			expect(rows.map((r) => [r.kind, r.neighbourhood_id])).toEqual([['renovation_window', 'nb-running']]);
+			expect(areaRowsOfScan(await scanConflicts(db, CITY), w)).toEqual(areaRowsOfScan(rows, w));
 		});
 
 		it('inside the window it is bundled with the renovation, as it should be', async () => {
