@@ -72,7 +72,7 @@ export function report(r: Result): string {
 		lines.push(`| ${label} | ${ms(c.latency.p50)} | ${ms(c.latency.p95)} | ${ms(c.latency.mean)} | ${ms(c.latency.max)} | ${(c.found.reduce((s, v) => s + v, 0) / c.found.length).toFixed(1)} |`);
 	checkRow('SQL, GiST reference (insert + 1 rule + rollback)', r.sqlChecks.reference);
 	checkRow('SQL, engine (insert + `work_conflicts` + rollback)', r.sqlChecks.engine);
-	checkRow('domain `validateWork` + `checkWork`, no HTTP, engine', r.domainChecks.engine);
+	checkRow('domain `checkWork`, no HTTP, engine', r.domainChecks.engine);
 	if (r.coldChecks) checkRow('SQL, engine, first check on a new connection (20)', r.coldChecks.engine);
 	if (r.httpChecks) checkRow('HTTP `POST /api/works/check`, engine', r.httpChecks.engine);
 	if (r.turf && rounds.length) {

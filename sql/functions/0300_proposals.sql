@@ -1,38 +1,33 @@
 -- Joint-works proposals: what a group of works saves by sharing one trench and one window.
 
--- Taking the members longest first, each member's trench that lies in the corridor of the members
--- before it is trench not dug again, and its road surface not reinstated again.
-CREATE OR REPLACE FUNCTION joint_works_saving(p_ids bigint[])
-RETURNS TABLE (trench_m_saved double precision, reinstatement_m2_saved double precision, trench_m_total double precision)
+-- Replaced by the app's exact measure (src/lib/domain/shared-trench.ts) and proposal_facts_json.
+DROP FUNCTION IF EXISTS joint_works_saving(bigint[]);
+
+-- What the app needs to propose a group of works as one trench: its key, where it is, and its
+-- members in the order their saving is counted (longest first), each with its metric geometry.
+-- The trench they share is measured in the app (src/lib/domain/shared-trench.ts: exact, and
+-- faster than uniting buffered corridors here); the surface an area member shares with the
+-- corridors of the members before it is measured here.
+CREATE OR REPLACE FUNCTION proposal_facts_json(p_ids bigint[]) RETURNS json
 LANGUAGE plpgsql STABLE AS $$
 DECLARE
-  w record;
-  dug geometry;
-  d double precision;
-  shared double precision;
+  d double precision := (SELECT rule_value(city_code, 'co_location_m') FROM work WHERE id = p_ids[1]);
 BEGIN
-  trench_m_saved := 0;
-  reinstatement_m2_saved := 0;
-  trench_m_total := 0;
-  FOR w IN
-    SELECT id, city_code, geom_m, width_m, ST_Dimension(geom_m) AS dim,
-           CASE WHEN ST_Dimension(geom_m) = 2 THEN 0 ELSE ST_Length(geom_m) END AS len
-      FROM work WHERE id = ANY(p_ids)
-     ORDER BY ST_Length(geom_m) + ST_Area(geom_m) DESC, id
-  LOOP
-    d := coalesce(d, rule_value(w.city_code, 'co_location_m'));
-    trench_m_total := trench_m_total + w.len;
-    IF dug IS NOT NULL THEN
-      IF w.dim = 2 THEN
-        reinstatement_m2_saved := reinstatement_m2_saved + ST_Area(ST_Intersection(w.geom_m, dug));
-      ELSE
-        shared := ST_Length(ST_Intersection(w.geom_m, dug));
-        trench_m_saved := trench_m_saved + shared;
-        reinstatement_m2_saved := reinstatement_m2_saved + shared * w.width_m;
-      END IF;
-    END IF;
-    dug := ST_Union(coalesce(dug, ST_GeomFromText('POLYGON EMPTY', ST_SRID(w.geom_m))),
-                    ST_Buffer(w.geom_m, d + work_reach_m(w.geom_m, w.width_m)));
-  END LOOP;
-  RETURN NEXT;
+  RETURN (
+    WITH m AS (SELECT w.id, w.geom, w.geom_m, w.width_m, ST_Dimension(w.geom_m) AS dim,
+                      row_number() OVER (ORDER BY ST_Length(w.geom_m) + ST_Area(w.geom_m) DESC, w.id) AS rank,
+                      d + work_reach_m(w.geom_m, w.width_m) AS corridor_m
+                 FROM work w WHERE w.id = ANY(p_ids))
+    SELECT json_build_object(
+      'key', array_to_string(ARRAY(SELECT id FROM m ORDER BY id), '-'),
+      'where_geojson', (SELECT ST_AsGeoJSON(ST_Collect(geom), 6) FROM m),
+      'area_m2_saved', (SELECT coalesce(sum(ST_Area(ST_Intersection(p.geom_m,
+                                  (SELECT ST_Union(ST_Buffer(o.geom_m, o.corridor_m)) FROM m o
+                                    WHERE o.rank < p.rank AND ST_DWithin(o.geom_m, p.geom_m, o.corridor_m))))), 0)
+                          FROM m p WHERE p.dim = 2),
+      'members', (SELECT json_agg(json_build_object('id', w.id, 'organisation', w.organisation_id, 'organisation_name', o.name,
+                          'utility', w.utility, 'kind', w.kind, 'title', w.title, 'start_date', w.start_date, 'end_date', w.end_date,
+                          'status', w.status, 'depth_m', w.depth_m, 'width_m', w.width_m, 'rank', m.rank,
+                          'geometry_m', ST_AsGeoJSON(m.geom_m, 3)::json))
+                    FROM m JOIN work w ON w.id = m.id JOIN organisation o ON o.id = w.organisation_id)));
 END $$;

@@ -94,42 +94,34 @@ export const normalise = (row: ConflictRow): ConflictRow => ({
 	road_id: row.road_id === null ? null : Number(row.road_id)
 });
 
+/** A city's rule settings (the city's value, or the default), as read by `rule_settings_json`. */
+export const settingsFromJson = (json: Record<string, number | string>): RuleSettings =>
+	Object.fromEntries(Object.entries(json).map(([k, v]) => [k, Number(v)])) as unknown as RuleSettings;
+
 export async function ruleSettings(db: Queryable, cityCode: string): Promise<RuleSettings> {
-	const { rows } = await db.query<{ key: keyof RuleSettings; value: number }>(
-		`SELECT d.key, coalesce(s.value, d.value) AS value
-		   FROM rule_setting_default d LEFT JOIN rule_setting s ON s.key = d.key AND s.city_code = $1`,
-		[cityCode]
-	);
-	return Object.fromEntries(rows.map((r) => [r.key, Number(r.value)])) as unknown as RuleSettings;
+	const { rows } = await db.query<{ s: Record<string, number> }>('SELECT rule_settings_json($1) AS s', [cityCode]);
+	return settingsFromJson(rows[0].s);
 }
+
+/** What `conflict_context_json` answers. */
+export interface ContextJson {
+	works: WorkSummary[];
+	historic_districts: { id: string; name: string; protection_level: string }[];
+	neighbourhoods: { id: string; name: string; renovation_start: string; renovation_end: string; status: string }[];
+}
+
+export const contextFromJson = (c: ContextJson, settings: RuleSettings): ConflictContext => ({
+	works: new Map(c.works.map((w) => [Number(w.id), { ...w, id: Number(w.id) }])),
+	historicDistricts: new Map(c.historic_districts.map((h) => [h.id, h])),
+	neighbourhoods: new Map(c.neighbourhoods.map((n) => [n.id, n])),
+	settings
+});
 
 /** Everything a message about these conflicts names: the works, districts and neighbourhoods. */
 export async function conflictContext(db: Queryable, cityCode: string, rows: ConflictRow[], settings?: RuleSettings): Promise<ConflictContext> {
 	const workIds = [...new Set(rows.flatMap((r) => [...r.work_ids, ...(r.road_id ? [r.road_id] : [])]))];
 	const hdIds = [...new Set(rows.map((r) => r.historic_district_id).filter((v): v is string => !!v))];
 	const nbIds = [...new Set(rows.map((r) => r.neighbourhood_id).filter((v): v is string => !!v))];
-	// one after the other: `db` may be a transaction's single connection, which runs one query at a time
-	const works = workIds.length
-		? await db.query<WorkSummary>(
-				`SELECT w.id, w.organisation_id AS organisation, o.name AS organisation_name, o.short_name AS organisation_short_name,
-				        w.utility, w.kind, w.title, w.start_date, w.end_date, w.status, w.emergency
-				   FROM work w JOIN organisation o ON o.id = w.organisation_id WHERE w.id = ANY($1::bigint[])`,
-				[workIds]
-			)
-		: { rows: [] };
-	const hds = hdIds.length
-		? await db.query<{ id: string; name: string; protection_level: string }>('SELECT id, name, protection_level FROM historic_district WHERE id = ANY($1::text[])', [hdIds])
-		: { rows: [] };
-	const nbs = nbIds.length
-		? await db.query<{ id: string; name: string; renovation_start: string; renovation_end: string; status: string }>(
-				'SELECT id, name, renovation_start, renovation_end, status FROM neighbourhood WHERE id = ANY($1::text[])',
-				[nbIds]
-			)
-		: { rows: [] };
-	return {
-		works: new Map(works.rows.map((w) => [Number(w.id), { ...w, id: Number(w.id) }])),
-		historicDistricts: new Map(hds.rows.map((h) => [h.id, h])),
-		neighbourhoods: new Map(nbs.rows.map((n) => [n.id, n])),
-		settings: settings ?? (await ruleSettings(db, cityCode))
-	};
+	const { rows: found } = await db.query<{ c: ContextJson }>('SELECT conflict_context_json($1::bigint[], $2::text[], $3::text[]) AS c', [workIds, hdIds, nbIds]);
+	return contextFromJson(found[0].c, settings ?? (await ruleSettings(db, cityCode)));
 }

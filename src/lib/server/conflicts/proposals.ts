@@ -2,6 +2,7 @@ import type { Db, Queryable } from '../db';
 import type { SessionUser } from '../auth/session';
 import { ApiError, notFound } from '../http/errors';
 import { addDays, daysBetween } from '$lib/domain/work-rules';
+import { sharedTrench, type MetricGeometry } from '$lib/domain/shared-trench';
 import type { Utility, WorkStatus } from '$lib/domain/codes';
 import { ruleSettings, scanConflicts, type ConflictRow, type RuleSettings } from './engine';
 
@@ -81,48 +82,62 @@ export function commonWindow(works: ProposalMember[]) {
 	return { start, end: addDays(start, days - 1), days, daysSaved: Math.max(0, separate - days) };
 }
 
-async function buildProposals(db: Queryable, groups: number[][], settings: RuleSettings, answers = true): Promise<JointWorksProposal[]> {
+/** What `proposal_facts_json` answers for a group of works (sql/functions/0300_proposals.sql). */
+export interface ProposalFacts {
+	key: string;
+	where_geojson: string | null;
+	/** the surface area members share with the corridors of the members before them */
+	area_m2_saved: number;
+	/** with what the saving is measured from: the order it is counted in, the width and the metric geometry */
+	members: (ProposalMember & { rank: number; width_m: number; geometry_m: MetricGeometry })[];
+}
+
+interface ProposalAnswer {
+	proposal_key: string;
+	organisation_id: string;
+	decision: 'accepted' | 'declined';
+	reason: string | null;
+}
+
+/** A group's facts as a proposal: members in digging order, the common window, the saving in CNY, the answers so far. */
+export function shapeProposal(facts: ProposalFacts, settings: RuleSettings, answers: ProposalAnswer[]): JointWorksProposal {
+	const works = digOrder(
+		facts.members.map(({ rank: _rank, width_m: _width, geometry_m: _geometry, ...m }) => ({ ...m, id: Number(m.id), depth_m: m.depth_m === null ? null : Number(m.depth_m) }))
+	);
+	const counted = [...facts.members].sort((a, b) => a.rank - b.rank).map((m) => ({ geometry: m.geometry_m, width_m: Number(m.width_m) }));
+	const shared = sharedTrench(counted, settings.co_location_m);
+	const window = commonWindow(works);
+	const orgs = new Map<string, string>();
+	for (const w of works) orgs.set(w.organisation, w.organisation_name);
+	const organisations = [...orgs].map(([id, name]) => {
+		const r = answers.find((x) => x.proposal_key === facts.key && x.organisation_id === id);
+		return { id, name, decision: r?.decision ?? null, reason: r?.reason ?? null };
+	});
+	const trench = shared.trench_m;
+	const area = shared.reinstatement_m2 + Number(facts.area_m2_saved);
+	const cost = trench * settings.trench_cost_cny_per_m + area * settings.reinstatement_cost_cny_per_m2 + window.daysSaved * settings.disruption_cost_cny_per_day;
+	return {
+		key: facts.key,
+		works,
+		organisations,
+		status: organisations.some((o) => o.decision === 'declined') ? 'declined' : organisations.every((o) => o.decision === 'accepted') ? 'agreed' : 'open',
+		common_window: { start: window.start, end: window.end },
+		savings: { trench_m: Math.round(trench), reinstatement_m2: Math.round(area), days: window.daysSaved, cost_cny: Math.round(cost / 100) * 100 },
+		where: facts.where_geojson ? JSON.parse(facts.where_geojson) : null
+	};
+}
+
+async function buildProposals(db: Queryable, groups: number[][], settings: RuleSettings): Promise<JointWorksProposal[]> {
 	if (!groups.length) return [];
-	const { rows } = await db.query<{ key: string; trench_m_saved: number; reinstatement_m2_saved: number; where_geojson: string; members: ProposalMember[] }>(
-		`SELECT array_to_string(g.ids, '-') AS key, s.trench_m_saved, s.reinstatement_m2_saved,
-		        (SELECT ST_AsGeoJSON(ST_Collect(w.geom), 6) FROM work w WHERE w.id = ANY(g.ids)) AS where_geojson,
-		        (SELECT json_agg(json_build_object('id', w.id, 'organisation', w.organisation_id, 'organisation_name', o.name,
-		                 'utility', w.utility, 'kind', w.kind, 'title', w.title, 'start_date', w.start_date, 'end_date', w.end_date,
-		                 'status', w.status, 'depth_m', w.depth_m))
-		           FROM work w JOIN organisation o ON o.id = w.organisation_id WHERE w.id = ANY(g.ids)) AS members
-		   FROM (SELECT ARRAY(SELECT json_array_elements_text(j)::bigint ORDER BY 1) AS ids FROM json_array_elements($1::json) j) g,
-		        LATERAL joint_works_saving(g.ids) s`,
+	const { rows } = await db.query<{ f: ProposalFacts }>(
+		`SELECT proposal_facts_json(ARRAY(SELECT json_array_elements_text(j)::bigint)) AS f FROM json_array_elements($1::json) j`,
 		[JSON.stringify(groups)]
 	);
-	const keys = rows.map((r) => r.key);
-	const { rows: responses } = answers
-		? await db.query<{ proposal_key: string; organisation_id: string; decision: 'accepted' | 'declined'; reason: string | null }>(
-				'SELECT proposal_key, organisation_id, decision, reason FROM joint_proposal_response WHERE proposal_key = ANY($1::text[])',
-				[keys]
-			)
-		: { rows: [] };
-	return rows.map((row) => {
-		const works = digOrder(row.members.map((m) => ({ ...m, id: Number(m.id), depth_m: m.depth_m === null ? null : Number(m.depth_m) })));
-		const window = commonWindow(works);
-		const orgs = new Map<string, string>();
-		for (const w of works) orgs.set(w.organisation, w.organisation_name);
-		const organisations = [...orgs].map(([id, name]) => {
-			const r = responses.find((x) => x.proposal_key === row.key && x.organisation_id === id);
-			return { id, name, decision: r?.decision ?? null, reason: r?.reason ?? null };
-		});
-		const trench = Number(row.trench_m_saved);
-		const area = Number(row.reinstatement_m2_saved);
-		const cost = trench * settings.trench_cost_cny_per_m + area * settings.reinstatement_cost_cny_per_m2 + window.daysSaved * settings.disruption_cost_cny_per_day;
-		return {
-			key: row.key,
-			works,
-			organisations,
-			status: organisations.some((o) => o.decision === 'declined') ? 'declined' : organisations.every((o) => o.decision === 'accepted') ? 'agreed' : 'open',
-			common_window: { start: window.start, end: window.end },
-			savings: { trench_m: Math.round(trench), reinstatement_m2: Math.round(area), days: window.daysSaved, cost_cny: Math.round(cost / 100) * 100 },
-			where: row.where_geojson ? JSON.parse(row.where_geojson) : null
-		};
-	});
+	const { rows: answers } = await db.query<ProposalAnswer>(
+		'SELECT proposal_key, organisation_id, decision, reason FROM joint_proposal_response WHERE proposal_key = ANY($1::text[])',
+		[rows.map((r) => r.f.key)]
+	);
+	return rows.map((r) => shapeProposal(r.f, settings, answers));
 }
 
 /** Every open joint-works proposal of a city, the largest saving first. */
@@ -137,19 +152,12 @@ export async function listProposals(db: Queryable, cityCode: string, filter: { o
 		.sort((a, b) => b.savings.cost_cny - a.savings.cost_cny || String(a.key).localeCompare(String(b.key)));
 }
 
-/** The proposal a work would join: the work and every work it is directly linked to. */
-export async function proposalForWork(
-	db: Queryable,
-	workId: number,
-	rows: ConflictRow[],
-	settings: RuleSettings,
-	{ candidate = false }: { candidate?: boolean } = {}
-): Promise<JointWorksProposal | null> {
+/** The proposal a stored work is part of: the work and every work it is directly linked to. */
+export async function proposalForWork(db: Queryable, workId: number, rows: ConflictRow[], settings: RuleSettings): Promise<JointWorksProposal | null> {
 	const partners = rows.filter((r) => LINKS.has(r.kind) && r.work_ids.length > 1).flatMap((r) => r.work_ids);
 	const ids = [...new Set([workId, ...partners])].sort((a, b) => a - b);
 	if (ids.length < 2) return null;
-	// a candidate's proposal has no key yet, so nobody can have answered it
-	const [proposal] = await buildProposals(db, [ids], settings, !candidate);
+	const [proposal] = await buildProposals(db, [ids], settings);
 	return proposal ?? null;
 }
 

@@ -2,53 +2,24 @@ import type { Db, Queryable } from '../db';
 import type { SessionUser } from '../auth/session';
 import type { Lang } from '$lib/i18n';
 import type { InputCrs } from '$lib/domain/work-rules';
-import { conflictContext, conflictsOfWork, ruleSettings } from '../conflicts/engine';
-import { proposalForWork, type JointWorksProposal } from '../conflicts/proposals';
+import { conflictContext, conflictsOfWork, contextFromJson, normalise, ruleSettings, settingsFromJson, type ConflictRow, type ContextJson } from '../conflicts/engine';
+import { proposalForWork, shapeProposal, type JointWorksProposal, type ProposalFacts } from '../conflicts/proposals';
 import { describeConflicts, type Conflict } from '../conflicts/describe';
-import { checkGeometry, checkProperties, defaults, invalidWork, type ValidWork } from './validate';
+import { defaults, factsFromJson, registrationFacts, toWgs84, validated, type FactsJson, type ValidWork } from './validate';
 import type { WorkFeature } from './input';
-import { notFound } from '../http/errors';
+import { ApiError, notFound } from '../http/errors';
 
 /** Validates a work from the API or the form; throws an ApiError listing every problem. */
 export async function validateWork(db: Queryable, feature: WorkFeature, user: SessionUser, crs: InputCrs, cityCode: string, lang: Lang): Promise<ValidWork> {
-	const settings = await ruleSettings(db, cityCode);
-	const geometry = await checkGeometry(db, feature.geometry, crs, cityCode, lang);
-	const problems = [...geometry.problems, ...(await checkProperties(db, feature.properties, user, cityCode, lang, settings))];
-	if (problems.length) throw invalidWork(problems, lang);
-	return defaults(feature.properties, geometry.geometry);
+	const facts = await registrationFacts(db, feature.geometry, crs, cityCode, feature.properties.organisation, feature.properties.neighbourhood_id ?? undefined);
+	return defaults(feature.properties, validated(feature, user, facts, crs, cityCode, lang));
 }
 
-/** Inserts a work; `record` writes its 'created' event (a check, always rolled back, does not). */
-export async function insertWork(tx: Queryable, w: ValidWork, user: SessionUser, cityCode: string, { record = true }: { record?: boolean } = {}): Promise<number> {
-	const { rows } = await tx.query<{ id: number }>(
-		`INSERT INTO work (city_code, organisation_id, utility, kind, title, description, geom, width_m, depth_m,
-		                   start_date, end_date, status, emergency, needs_review, internal_note, created_by, neighbourhood_id)
-		 SELECT $1, $2, $3, $4, $5, $6, g.geom, $8, $9, $10, $11, $12, $13, $14, $15, $16,
-		        coalesce($17, (SELECT n.id FROM neighbourhood n WHERE n.city_code = $1 AND ST_Intersects(n.boundary, g.geom) ORDER BY n.id LIMIT 1))
-		   FROM (SELECT ST_SetSRID(ST_GeomFromGeoJSON($7), 4326) AS geom) g
-		 RETURNING id`,
-		[
-			cityCode,
-			w.organisation,
-			w.utility,
-			w.kind,
-			w.title ?? null,
-			w.description ?? null,
-			JSON.stringify(w.geometry),
-			w.width_m,
-			w.depth_m ?? null,
-			w.start_date,
-			w.end_date,
-			w.status,
-			w.emergency,
-			w.needs_review,
-			w.internal_note ?? null,
-			user.id,
-			w.neighbourhood_id ?? null
-		]
-	);
+/** Inserts a work (sql/functions/0600_check.sql `work_insert`); `record` writes its 'created' event. */
+export async function insertWork(tx: Queryable, w: ValidWork, user: SessionUser, cityCode: string): Promise<number> {
+	const { rows } = await tx.query<{ id: number }>('SELECT work_insert($1, $2, $3) AS id', [cityCode, JSON.stringify(w), user.id]);
 	const id = Number(rows[0].id);
-	if (record) await tx.query(`INSERT INTO work_event (work_id, user_id, action, to_status) VALUES ($1, $2, 'created', $3)`, [id, user.id, w.status]);
+	await tx.query(`INSERT INTO work_event (work_id, user_id, action, to_status) VALUES ($1, $2, 'created', $3)`, [id, user.id, w.status]);
 	return id;
 }
 
@@ -62,47 +33,51 @@ export interface CheckResult {
 	proposal: JointWorksProposal | null;
 }
 
-async function conflictsAndProposal(tx: Queryable, workId: number, cityCode: string, lang: Lang, candidate = false): Promise<CheckResult> {
+async function conflictsAndProposal(tx: Queryable, workId: number, cityCode: string, lang: Lang): Promise<CheckResult> {
 	const rows = await conflictsOfWork(tx, workId);
 	const settings = await ruleSettings(tx, cityCode);
 	const conflicts = describeConflicts(rows, await conflictContext(tx, cityCode, rows, settings), lang, workId);
-	return { conflicts, proposal: await proposalForWork(tx, workId, rows, settings, { candidate }) };
-}
-
-/** Thrown to roll a check's transaction back while carrying its answer out. */
-class CheckDone {
-	constructor(readonly result: CheckResult) {}
+	return { conflicts, proposal: await proposalForWork(tx, workId, rows, settings) };
 }
 
 /**
- * The conflicts a work would have, found by the same engine as a save: the work is inserted in a
- * transaction that is always rolled back, so nothing is written.
+ * The conflicts a work would have, found by the same engine as a save, in one statement
+ * (`work_check_feature`): the facts its validation needs are read and, when the work can be stored,
+ * it is stored inside a block that is rolled back, so nothing is written. Checking an edit
+ * (`replaces`), the stored version of the work steps aside. Throws an ApiError listing every
+ * problem of an invalid work, as `validateWork` does.
  */
-export async function checkWork(db: Db, w: ValidWork, user: SessionUser, cityCode: string, lang: Lang, replaces?: number): Promise<CheckResult> {
-	try {
-		await db.transaction(async (tx) => {
-			// Checking an edit: the stored version of the work steps aside (cancelled works take part
-			// in no rule), so the work is not found in conflict with itself. Rolled back with the rest.
-			if (replaces !== undefined) {
-				const { rows } = await tx.query(
-					`UPDATE work SET status = 'cancelled' WHERE id = $1 AND city_code = $2 AND ($3::text IS NULL OR organisation_id = $3) RETURNING id`,
-					[replaces, cityCode, user.role === 'utility' ? user.organisationId : null]
-				);
-				if (!rows.length) throw notFound(`#${replaces}`);
-			}
-			const id = await insertWork(tx, w, user, cityCode, { record: false });
-			const result = await conflictsAndProposal(tx, id, cityCode, lang, true);
-			// the candidate's id existed only inside this transaction
-			if (result.proposal) {
-				result.proposal = { ...result.proposal, key: null, works: result.proposal.works.map((m) => (m.id === id ? { ...m, id: null } : m)) };
-			}
-			throw new CheckDone(result);
-		});
-	} catch (err) {
-		if (err instanceof CheckDone) return err.result;
-		throw err;
-	}
-	throw new Error('unreachable: a check always rolls back');
+export async function checkWork(db: Queryable, feature: WorkFeature, user: SessionUser, crs: InputCrs, cityCode: string, lang: Lang, replaces?: number): Promise<CheckResult> {
+	const wgs84 = toWgs84(feature.geometry, crs);
+	const { rows } = await db.query<{ r: { facts: FactsJson; check?: CheckJson } }>('SELECT work_check_feature($1, $2, $3, $4, $5, $6) AS r', [
+		cityCode,
+		JSON.stringify(defaults(feature.properties, wgs84.geometry)),
+		wgs84.srid,
+		user.id,
+		replaces ?? null,
+		user.role === 'utility' ? user.organisationId : null
+	]);
+	const { facts, check } = rows[0].r;
+	validated(feature, user, factsFromJson(facts, wgs84.geometry), crs, cityCode, lang);
+	if (!check) throw new ApiError(400, 'constraint', 'error.constraint', { rule: 'work' });
+	if (check.replaced_missing) throw notFound(`#${replaces}`);
+	const settings = settingsFromJson(check.settings);
+	const conflicts = describeConflicts(check.rows.map(normalise), contextFromJson(check.context, settings), lang, check.id);
+	// the candidate's id existed only inside the check, and a proposal without a key has no answers
+	const proposal = check.proposal ? shapeProposal(check.proposal, settings, []) : null;
+	return {
+		conflicts,
+		proposal: proposal && { ...proposal, key: null, works: proposal.works.map((m) => (m.id === check.id ? { ...m, id: null } : m)) }
+	};
+}
+
+interface CheckJson {
+	replaced_missing?: true;
+	id: number;
+	rows: ConflictRow[];
+	context: ContextJson;
+	settings: Record<string, number>;
+	proposal: ProposalFacts | null;
 }
 
 /** Saves a work and answers with its conflicts, in one transaction. */

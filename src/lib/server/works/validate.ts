@@ -1,5 +1,6 @@
 import gcoord from 'gcoord';
 import type { Queryable } from '../db';
+import { settingsFromJson, type RuleSettings } from '../conflicts/engine';
 import type { SessionUser } from '../auth/session';
 import { ApiError } from '../http/errors';
 import { t, type Lang } from '$lib/i18n';
@@ -40,32 +41,64 @@ interface GeometryFacts {
 	geojson: string;
 }
 
-/** Transforms the geometry to WGS84 and checks it against the city: valid, inside, not degenerate, not too big. */
-export async function checkGeometry(db: Queryable, geometry: WorkGeometry, crs: InputCrs, cityCode: string, lang: Lang): Promise<{ problems: Problem[]; geometry: WorkGeometry }> {
-	const wgs84 = crs === 'GCJ-02' ? (gcoord.transform(structuredClone(geometry) as never, gcoord.GCJ02, gcoord.WGS84) as unknown as WorkGeometry) : geometry;
-	let facts: GeometryFacts;
-	try {
-		const { rows } = await db.query<GeometryFacts>(
-			`WITH g AS (SELECT ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON($1), $2), 4326) AS geom),
-			      c AS (SELECT * FROM city WHERE code = $3)
-			 SELECT ST_IsValid(g.geom) AS valid, (ST_IsValidDetail(g.geom)).reason AS reason,
-			        ST_X((ST_IsValidDetail(g.geom)).location) AS lon, ST_Y((ST_IsValidDetail(g.geom)).location) AS lat,
-			        ST_Within(g.geom, c.extent) AS inside, c.name AS city,
-			        concat_ws(',', round(ST_XMin(c.extent)::numeric, 2), round(ST_YMin(c.extent)::numeric, 2),
-			                       round(ST_XMax(c.extent)::numeric, 2), round(ST_YMax(c.extent)::numeric, 2)) AS extent,
-			        ST_Dimension(g.geom) AS dim,
-			        ST_Length(ST_Transform(g.geom, c.metric_srid)) AS length_m,
-			        (SELECT min(ST_Length(ST_Transform(d.geom, c.metric_srid))) FROM ST_Dump(g.geom) d) AS min_part_m,
-			        ST_Area(ST_Transform(g.geom, c.metric_srid)) AS area_m2,
-			        ST_AsGeoJSON(g.geom, 7) AS geojson
-			   FROM g, c`,
-			[JSON.stringify(wgs84), crs === 'GCJ-02' ? 4326 : SRID[crs], cityCode]
-		);
-		facts = rows[0];
-	} catch (err) {
-		// PostGIS could not read or transform it: coordinates far outside what the CRS allows
-		return { problems: [{ path: 'geometry', key: 'work.error.outside_city', params: { city: cityCode, extent: '—', crs } }], geometry };
-	}
+/** What the database knows of a work being registered, read in one round trip. */
+export interface RegistrationFacts {
+	/** null when PostGIS could not read or transform the geometry */
+	geometry: GeometryFacts | null;
+	/** the geometry in WGS84 as sent to the database (GCJ-02 is converted here first) */
+	wgs84: WorkGeometry;
+	settings: RuleSettings;
+	organisation: { id: string; name: string; kind: OrganisationKind } | null;
+	neighbourhood_known: boolean;
+}
+
+/** What `registration_facts` answers (sql/functions/0600_check.sql). */
+export interface FactsJson {
+	geometry: GeometryFacts | null;
+	settings: Record<string, number>;
+	organisation: RegistrationFacts['organisation'];
+	neighbourhood_known: boolean;
+}
+
+/** The geometry in WGS84: GCJ-02 is converted here, the other CRSs by PostGIS (`srid`). */
+export function toWgs84(geometry: WorkGeometry, crs: InputCrs): { geometry: WorkGeometry; srid: number } {
+	if (crs === 'GCJ-02') return { geometry: gcoord.transform(structuredClone(geometry) as never, gcoord.GCJ02, gcoord.WGS84) as unknown as WorkGeometry, srid: 4326 };
+	return { geometry, srid: SRID[crs] };
+}
+
+export const factsFromJson = (f: FactsJson, wgs84: WorkGeometry): RegistrationFacts => ({ ...f, wgs84, settings: settingsFromJson(f.settings) });
+
+/** Reads the geometry's facts (transformed to WGS84, against the city), the rule settings, the organisation and the neighbourhood. */
+export async function registrationFacts(
+	db: Queryable,
+	geometry: WorkGeometry,
+	crs: InputCrs,
+	cityCode: string,
+	organisation: string,
+	neighbourhoodId: string | undefined
+): Promise<RegistrationFacts> {
+	const wgs84 = toWgs84(geometry, crs);
+	const { rows } = await db.query<{ f: FactsJson }>('SELECT registration_facts($1, $2, $3, $4, $5) AS f', [
+		JSON.stringify(wgs84.geometry),
+		wgs84.srid,
+		cityCode,
+		organisation,
+		neighbourhoodId ?? null
+	]);
+	return factsFromJson(rows[0].f, wgs84.geometry);
+}
+
+/** Every problem of a work, given what the database knows of it; throws an ApiError listing them. Answers the geometry in WGS84. */
+export function validated(feature: { geometry: WorkGeometry; properties: WorkProperties }, user: SessionUser, facts: RegistrationFacts, crs: InputCrs, cityCode: string, lang: Lang): WorkGeometry {
+	const geometry = checkGeometry(facts.geometry, facts.wgs84, crs, cityCode);
+	const problems = [...geometry.problems, ...checkProperties(feature.properties, user, facts, lang)];
+	if (problems.length) throw invalidWork(problems, lang);
+	return geometry.geometry;
+}
+
+/** The geometry against the city: valid, inside, not degenerate, not too big. */
+export function checkGeometry(facts: GeometryFacts | null, geometry: WorkGeometry, crs: InputCrs, cityCode: string): { problems: Problem[]; geometry: WorkGeometry } {
+	if (!facts) return { problems: [{ path: 'geometry', key: 'work.error.outside_city', params: { city: cityCode, extent: '—', crs } }], geometry };
 	const problems: Problem[] = [];
 	const round = (n: number) => (n < 10 ? n.toFixed(1) : String(Math.round(n)));
 	if (!facts.valid) {
@@ -79,37 +112,22 @@ export async function checkGeometry(db: Queryable, geometry: WorkGeometry, crs: 
 		if (facts.valid && facts.area_m2 < AREA_M2.min) problems.push({ path: 'geometry', key: 'work.error.area_too_small', params: { area: round(facts.area_m2), min: AREA_M2.min } });
 		if (facts.area_m2 > AREA_M2.max) problems.push({ path: 'geometry', key: 'work.error.area_too_large', params: { area: round(facts.area_m2), max: AREA_M2.max } });
 	}
-	void lang;
 	return { problems, geometry: JSON.parse(facts.geojson) as WorkGeometry };
 }
 
-/** The domain rules of a work's properties, for `user` (null when a planner acts on behalf of anyone). */
-export async function checkProperties(
-	db: Queryable,
-	p: WorkProperties,
-	user: SessionUser,
-	cityCode: string,
-	lang: Lang,
-	settings: { emergency_registration_hours: number },
-	today = chinaToday()
-): Promise<Problem[]> {
+/** The domain rules of a work's properties, for `user`, given what the database knows of its organisation and neighbourhood. */
+export function checkProperties(p: WorkProperties, user: SessionUser, facts: RegistrationFacts, lang: Lang, today = chinaToday()): Problem[] {
 	const problems: Problem[] = [];
-	const { rows: orgs } = await db.query<{ id: string; name: string; kind: OrganisationKind }>(
-		'SELECT id, name, kind FROM organisation WHERE id = $1 AND city_code = $2',
-		[p.organisation, cityCode]
-	);
-	const org = orgs[0];
+	const org = facts.organisation;
 	let registrant: Registrant = { role: user.role, organisation: null };
 	if (!org) problems.push({ path: 'properties.organisation', key: 'work.error.organisation_unknown', params: { value: p.organisation } });
 	else if (user.role === 'utility' && user.organisationId !== org.id) {
 		problems.push({ path: 'properties.organisation', key: 'work.error.organisation_not_yours', params: { own: user.organisationName ?? user.organisationId ?? '', value: p.organisation } });
 	} else registrant = { role: user.role, organisation: org };
 	// the rules that need no database are the registration form's too (domain/work-checks.ts)
-	problems.push(...propertyProblems(p, registrant, lang, today, settings.emergency_registration_hours));
-
-	if (p.neighbourhood_id) {
-		const { rows } = await db.query('SELECT 1 FROM neighbourhood WHERE id = $1 AND city_code = $2', [p.neighbourhood_id, cityCode]);
-		if (!rows.length) problems.push({ path: 'properties.neighbourhood_id', key: 'work.error.neighbourhood_unknown', params: { value: p.neighbourhood_id } });
+	problems.push(...propertyProblems(p, registrant, lang, today, facts.settings.emergency_registration_hours));
+	if (p.neighbourhood_id && !facts.neighbourhood_known) {
+		problems.push({ path: 'properties.neighbourhood_id', key: 'work.error.neighbourhood_unknown', params: { value: p.neighbourhood_id } });
 	}
 	return problems;
 }

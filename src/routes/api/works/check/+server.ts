@@ -4,7 +4,7 @@ import { parseBody, readJson } from '$lib/server/http/validate';
 import { crsParam } from '$lib/server/http/crs';
 import { requireRole } from '$lib/server/auth/guard';
 import { workFeatureSchema } from '$lib/server/works/input';
-import { checkWork, validateWork } from '$lib/server/works/register';
+import { checkWork } from '$lib/server/works/register';
 import { defaultCityCode } from '$lib/server/city';
 import { workIdParam } from '$lib/server/http/ids';
 
@@ -16,6 +16,5 @@ export const POST = endpoint(async ({ request, url, locals }) => {
 	const user = requireRole(locals.user, 'planner', 'utility');
 	const replaces = url.searchParams.has('replaces') ? workIdParam(url.searchParams.get('replaces')!) : undefined;
 	const feature = parseBody(await readJson(request), workFeatureSchema, locals.lang);
-	const work = await validateWork(locals.db, feature, user, crsParam(url), defaultCityCode(), locals.lang);
-	return json(await checkWork(locals.db, work, user, defaultCityCode(), locals.lang, replaces));
+	return json(await checkWork(locals.db, feature, user, crsParam(url), defaultCityCode(), locals.lang, replaces));
 });
