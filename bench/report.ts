@@ -95,6 +95,7 @@ export function latestResults(dir: string): { scans: Result[]; checks: Result[] 
 	const checks = new Map<string, Result>();
 	for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
 		const r = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Result;
+		if (!r.options) continue; // another benchmark's result (bench/map-5000-works.ts)
 		const key = `${r.options.db} ${r.options.dataset} ${r.options.n}`;
 		if (r.scan.rounds.length) scans.set(key, r);
 		checks.set(key, r);

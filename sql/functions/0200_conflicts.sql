@@ -1,21 +1,27 @@
 -- The conflict engine (DESIGN.md §3). One set of rules answers a check, a save and the full scan:
--- a check inserts the candidate inside a transaction that is rolled back.
+-- a check stores the candidate in a block that is rolled back (work_check, 0600_check.sql).
 -- Works that take part: every status but draft and cancelled. Distances are between the edges of the
 -- works' footprints (trench = centreline ± width/2) in the city's metric CRS.
 --
 -- How it is kept fast (figures in BENCHMARKS.md, "Conflict engine"):
--- * Neighbours are found through the GiST index on geom_m alone; the gap between their footprints is
---   computed once per candidate, and every pair rule needs it to be at most d. The window test is written on the date columns, so the
---   planner does not AND in the window index, whose ±5-year range matches most of the table, and
---   `enable_bitmapscan = off` keeps the city index out of the probe. Pairs without a road work are
---   only read within the repeat horizon (3 years), not the moratorium's 5.
+-- * A check finds the new work's neighbours through the GiST index on geom_m alone. The window test
+--   is written on the date columns, so the planner does not AND in the window index, whose ±5-year
+--   range matches most of the table, and `enable_bitmapscan = off` keeps the city index out of the
+--   probe. Its plan is kept for the session (`plan_cache_mode`): planned again on most calls, the
+--   planning cost more than the check.
+-- * The full scan pairs the works of a city through a grid and a hash join (see conflict_scan),
+--   reading each work once instead of once per neighbour.
+-- * The gap between two footprints is computed once per pair, and every pair rule needs it to be at
+--   most d. Pairs without a road work are only read within the repeat horizon (3 years), not the
+--   moratorium's 5.
 -- * The rules see plain columns (pair_rules is inlined); a whole-row `work` argument would be
---   rebuilt and deformed again for every field.
+--   rebuilt and deformed again for every field. A pair's rows are spread by one-time filters.
 -- * `jit = off`: PostGIS declares its functions costly, so these plans are estimated far above
 --   jit_above_cost and PostgreSQL spent longer compiling them than running them (PGlite has no JIT).
--- * Where two works meet: the full scan marks each pair at one point (what the map draws); a check or a save, which concerns one work, gives the
---   stretch of that work within reach of the other (what the registration desk draws). Cutting a
---   buffer for each of tens of thousands of pairs cost the scan three times its rules.
+-- * Where two works meet: the full scan marks each pair at one point (what the map draws); a check
+--   or a save, which concerns one work, gives the stretch of that work within reach of the other
+--   (what the registration desk draws). Cutting a buffer for each of tens of thousands of pairs cost
+--   the scan three times its rules.
 
 DROP FUNCTION IF EXISTS pair_conflicts(work, work, double precision, numeric, numeric, numeric);
 DROP FUNCTION IF EXISTS pair_meeting_place(work, work, double precision);
@@ -171,7 +177,8 @@ $$;
 CREATE OR REPLACE FUNCTION max_reach_allowed_m() RETURNS double precision
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT 50::double precision $$;
 
--- The largest half-width of any trench in a city: the bound that lets the GiST index find neighbours.
+-- The largest half-width of any trench in a city: the bound that lets the GiST index find the works
+-- near a stretch of street (street_openings, 0400_street_history.sql).
 CREATE OR REPLACE FUNCTION max_reach_m(p_city text) RETURNS double precision
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
   SELECT coalesce(max(width_m), 0)::double precision / 2 FROM work WHERE city_code = p_city
@@ -255,13 +262,23 @@ BEGIN
     FROM area_conflicts(a) x;
 END $$;
 
+-- The full scan finds its pairs without an index probe per work: each work's box, widened by half
+-- the reach of the rules (d/2 + its own half-width), is cut into the cells of a grid, and works
+-- sharing a cell are paired by a hash join; a pair whose widened boxes overlap shares the cell of
+-- the lower-left corner of their overlap, where alone it is kept, so it is found once. Only those
+-- pairs can have footprints within d (the gap decides). The works are read once, with what the
+-- rules need, instead of once per neighbour (bench/diagnose.sql: 237 ms for the index join on the
+-- dense city, against about 190 ms here). `scan_cell_m`: the grid's cell; a work spans a few.
+CREATE OR REPLACE FUNCTION scan_cell_m() RETURNS double precision
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT 400::double precision $$;
+
 CREATE OR REPLACE FUNCTION conflict_scan(p_city text)
 RETURNS TABLE (kind text, severity text, subject_id bigint, work_ids bigint[], historic_district_id text,
                neighbourhood_id text, gap_m double precision, overlap_days integer, gap_days integer,
                road_id bigint, road_end date, moratorium_until date, where_geojson text)
 LANGUAGE plpgsql STABLE
 SET jit = off
-SET enable_bitmapscan = off
+SET work_mem = '64MB'
 AS $$
 DECLARE
   d double precision := rule_value(p_city, 'co_location_m');
@@ -273,9 +290,20 @@ DECLARE
   major_i interval := interval '1 year' * major;
   span integer := ceil(greatest(horizon, recon, major) * 366)::integer;
   span_h integer := ceil(horizon * 366)::integer;
-  reach double precision := max_reach_m(p_city);
+  cell double precision := scan_cell_m();
 BEGIN
   RETURN QUERY
+  WITH w AS MATERIALIZED (
+         SELECT x.*, x.box_x0 - x.widen AS x0, x.box_y0 - x.widen AS y0, x.box_x1 + x.widen AS x1, x.box_y1 + x.widen AS y1
+           FROM (SELECT o.id, o.organisation_id, o.utility, o.kind, o.start_date, o.end_date, o.emergency, o.width_m, o.geom, o.geom_m,
+                        ST_XMin(o.geom_m) AS box_x0, ST_YMin(o.geom_m) AS box_y0, ST_XMax(o.geom_m) AS box_x1, ST_YMax(o.geom_m) AS box_y1,
+                        d / 2 + work_reach_m(o.geom_m, o.width_m) AS widen
+                   FROM work o
+                  WHERE o.city_code = p_city AND o.status NOT IN ('cancelled', 'draft')) x),
+       cells AS MATERIALIZED (
+         SELECT w.*, cx, cy
+           FROM w, generate_series(floor(w.x0 / cell)::integer, floor(w.x1 / cell)::integer) cx,
+                   generate_series(floor(w.y0 / cell)::integer, floor(w.y1 / cell)::integer) cy)
   SELECT c.kind, c.severity, c.subject_id,
          CASE WHEN c.subject_id = p.a_id THEN ARRAY[p.a_id, p.b_id] ELSE ARRAY[p.b_id, p.a_id] END,
          NULL::text, NULL::text, c.gap_m, c.overlap_days, c.gap_days, c.road_id, c.road_end, c.moratorium_until,
@@ -283,14 +311,15 @@ BEGIN
     FROM (SELECT a.id AS a_id, b.id AS b_id, r.*,
                  -- where they meet, as a point: once per pair
                  ST_AsGeoJSON(pair_meeting_point(a.geom, b.geom), 6) AS place
-            FROM work a
-            JOIN work b
-              ON b.city_code = a.city_code
+            FROM cells a
+            JOIN cells b
+              ON b.cx = a.cx AND b.cy = a.cy
              AND b.id > a.id
-             AND b.status NOT IN ('cancelled', 'draft')
-             AND b.geom_m && ST_Expand(a.geom_m, d + work_reach_m(a.geom_m, a.width_m) + reach)
-             -- b.excavation_window && daterange(a.start_date - span, a.end_date + span, '[]'), on the columns;
-             -- only a road work's moratorium reaches further than the repeat horizon
+             -- the widened boxes overlap, and this is the cell of their overlap's lower-left corner
+             AND a.x0 <= b.x1 AND b.x0 <= a.x1 AND a.y0 <= b.y1 AND b.y0 <= a.y1
+             AND floor(greatest(a.x0, b.x0) / cell)::integer = a.cx AND floor(greatest(a.y0, b.y0) / cell)::integer = a.cy
+             -- the windows within the longest horizon; only a road work's moratorium reaches further
+             -- than the repeat horizon
              AND b.start_date <= a.end_date + span AND b.end_date >= a.start_date - span
              AND (b.start_date <= a.end_date + span_h AND b.end_date >= a.start_date - span_h
                   OR a.kind IN ('road_reconstruction', 'road_major_repair') OR b.kind IN ('road_reconstruction', 'road_major_repair'))
@@ -298,9 +327,7 @@ BEGIN
            CROSS JOIN LATERAL pair_rules(a.id, a.organisation_id, a.utility, a.kind, a.start_date, a.end_date, a.emergency,
                                          b.id, b.organisation_id, b.utility, b.kind, b.start_date, b.end_date, b.emergency,
                                          g.gap_m, d, horizon_i, recon_i, major_i) r
-           WHERE a.city_code = p_city
-             AND a.status NOT IN ('cancelled', 'draft')
-             AND g.gap_m <= d
+           WHERE g.gap_m <= d
              AND (r.time_overlap OR r.repeat_excavation OR r.moratorium OR r.sequence)
           OFFSET 0) p
    CROSS JOIN LATERAL pair_conflict_rows(p.time_overlap, p.repeat_excavation, p.moratorium, p.sequence, p.gap_m, p.overlap_days,

@@ -41,16 +41,8 @@ export async function createSession(db: Queryable, userId: number): Promise<{ to
 }
 
 export async function sessionUser(db: Queryable, token: string): Promise<SessionUser | null> {
-	const { rows } = await db.query<SessionUser>(
-		`SELECT u.id, u.email, u.role, u.organisation_id AS "organisationId", o.name AS "organisationName",
-		        u.display_name AS "displayName", u.city_code AS "cityCode"
-		   FROM user_session s
-		   JOIN app_user u ON u.id = s.user_id
-		   LEFT JOIN organisation o ON o.id = u.organisation_id
-		  WHERE s.token_hash = $1 AND s.expires_at > now() AND NOT u.disabled`,
-		[tokenHash(token)]
-	);
-	return rows[0] ?? null;
+	const { rows } = await db.query<{ u: SessionUser | null }>('SELECT session_user_json($1) AS u', [tokenHash(token)]);
+	return rows[0].u;
 }
 
 export async function deleteSession(db: Queryable, token: string): Promise<void> {
