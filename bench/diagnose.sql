@@ -34,7 +34,7 @@ SELECT count(*) AS candidates
         OR a.kind IN ('road_reconstruction', 'road_major_repair') OR b.kind IN ('road_reconstruction', 'road_major_repair'))
  WHERE a.city_code = '360400' AND a.status NOT IN ('cancelled', 'draft');
 
-\echo '== 3b. the scan''s own pairing: the works'' widened boxes on a 400 m grid, joined by cell (conflict_scan)'
+\echo '== 3b. pairing tried instead: the works'' widened boxes on a 400 m grid, joined by cell (BENCHMARKS.md)'
 SET work_mem = '64MB';
 WITH w AS MATERIALIZED (
   SELECT id, kind, start_date, end_date, geom_m, width_m,

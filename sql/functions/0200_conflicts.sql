@@ -4,13 +4,14 @@
 -- works' footprints (trench = centreline ± width/2) in the city's metric CRS.
 --
 -- How it is kept fast (figures in BENCHMARKS.md, "Conflict engine"):
--- * A check finds the new work's neighbours through the GiST index on geom_m alone. The window test
---   is written on the date columns, so the planner does not AND in the window index, whose ±5-year
---   range matches most of the table, and `enable_bitmapscan = off` keeps the city index out of the
---   probe. Its plan is kept for the session (`plan_cache_mode`): planned again on most calls, the
---   planning cost more than the check.
--- * The full scan pairs the works of a city through a grid and a hash join (see conflict_scan),
---   reading each work once instead of once per neighbour.
+-- * Neighbours are found through the GiST index on geom_m alone. The window test is written on the
+--   date columns, so the planner does not AND in the window index, whose ±5-year range matches most
+--   of the table, and `enable_bitmapscan = off` keeps the city index out of the probe. A check's plan
+--   is kept for the session (`plan_cache_mode`): planned again on most calls, the planning cost more
+--   than the check.
+-- * The full scan probes the same index once per work of the city. (Pairing the works through a
+--   grid of cells and a hash join read each work once, and was faster on the dense city but slower
+--   where works crowd more: see BENCHMARKS.md.)
 -- * The gap between two footprints is computed once per pair, and every pair rule needs it to be at
 --   most d. Pairs without a road work are only read within the repeat horizon (3 years), not the
 --   moratorium's 5.
@@ -26,6 +27,7 @@
 DROP FUNCTION IF EXISTS pair_conflicts(work, work, double precision, numeric, numeric, numeric);
 DROP FUNCTION IF EXISTS pair_meeting_place(work, work, double precision);
 DROP FUNCTION IF EXISTS pair_meeting_stretch(geometry, numeric, geometry, numeric, double precision);
+DROP FUNCTION IF EXISTS scan_cell_m();
 DROP FUNCTION IF EXISTS pair_rules(bigint, text, text, text, date, date, boolean, bigint, text, text, text, date, date, boolean,
                                    double precision, double precision, numeric, numeric, numeric);
 
@@ -177,8 +179,8 @@ $$;
 CREATE OR REPLACE FUNCTION max_reach_allowed_m() RETURNS double precision
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT 50::double precision $$;
 
--- The largest half-width of any trench in a city: the bound that lets the GiST index find the works
--- near a stretch of street (street_openings, 0400_street_history.sql).
+-- The largest half-width of any trench in a city: the bound that lets the GiST index find neighbours
+-- in the full scan and the works near a stretch of street (street_openings).
 CREATE OR REPLACE FUNCTION max_reach_m(p_city text) RETURNS double precision
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
   SELECT coalesce(max(width_m), 0)::double precision / 2 FROM work WHERE city_code = p_city
@@ -262,23 +264,13 @@ BEGIN
     FROM area_conflicts(a) x;
 END $$;
 
--- The full scan finds its pairs without an index probe per work: each work's box, widened by half
--- the reach of the rules (d/2 + its own half-width), is cut into the cells of a grid, and works
--- sharing a cell are paired by a hash join; a pair whose widened boxes overlap shares the cell of
--- the lower-left corner of their overlap, where alone it is kept, so it is found once. Only those
--- pairs can have footprints within d (the gap decides). The works are read once, with what the
--- rules need, instead of once per neighbour (bench/diagnose.sql: 237 ms for the index join on the
--- dense city, against about 190 ms here). `scan_cell_m`: the grid's cell; a work spans a few.
-CREATE OR REPLACE FUNCTION scan_cell_m() RETURNS double precision
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT 400::double precision $$;
-
 CREATE OR REPLACE FUNCTION conflict_scan(p_city text)
 RETURNS TABLE (kind text, severity text, subject_id bigint, work_ids bigint[], historic_district_id text,
                neighbourhood_id text, gap_m double precision, overlap_days integer, gap_days integer,
                road_id bigint, road_end date, moratorium_until date, where_geojson text)
 LANGUAGE plpgsql STABLE
 SET jit = off
-SET work_mem = '64MB'
+SET enable_bitmapscan = off
 AS $$
 DECLARE
   d double precision := rule_value(p_city, 'co_location_m');
@@ -290,20 +282,9 @@ DECLARE
   major_i interval := interval '1 year' * major;
   span integer := ceil(greatest(horizon, recon, major) * 366)::integer;
   span_h integer := ceil(horizon * 366)::integer;
-  cell double precision := scan_cell_m();
+  reach double precision := max_reach_m(p_city);
 BEGIN
   RETURN QUERY
-  WITH w AS MATERIALIZED (
-         SELECT x.*, x.box_x0 - x.widen AS x0, x.box_y0 - x.widen AS y0, x.box_x1 + x.widen AS x1, x.box_y1 + x.widen AS y1
-           FROM (SELECT o.id, o.organisation_id, o.utility, o.kind, o.start_date, o.end_date, o.emergency, o.width_m, o.geom, o.geom_m,
-                        ST_XMin(o.geom_m) AS box_x0, ST_YMin(o.geom_m) AS box_y0, ST_XMax(o.geom_m) AS box_x1, ST_YMax(o.geom_m) AS box_y1,
-                        d / 2 + work_reach_m(o.geom_m, o.width_m) AS widen
-                   FROM work o
-                  WHERE o.city_code = p_city AND o.status NOT IN ('cancelled', 'draft')) x),
-       cells AS MATERIALIZED (
-         SELECT w.*, cx, cy
-           FROM w, generate_series(floor(w.x0 / cell)::integer, floor(w.x1 / cell)::integer) cx,
-                   generate_series(floor(w.y0 / cell)::integer, floor(w.y1 / cell)::integer) cy)
   SELECT c.kind, c.severity, c.subject_id,
          CASE WHEN c.subject_id = p.a_id THEN ARRAY[p.a_id, p.b_id] ELSE ARRAY[p.b_id, p.a_id] END,
          NULL::text, NULL::text, c.gap_m, c.overlap_days, c.gap_days, c.road_id, c.road_end, c.moratorium_until,
@@ -311,15 +292,14 @@ BEGIN
     FROM (SELECT a.id AS a_id, b.id AS b_id, r.*,
                  -- where they meet, as a point: once per pair
                  ST_AsGeoJSON(pair_meeting_point(a.geom, b.geom), 6) AS place
-            FROM cells a
-            JOIN cells b
-              ON b.cx = a.cx AND b.cy = a.cy
+            FROM work a
+            JOIN work b
+              ON b.city_code = a.city_code
              AND b.id > a.id
-             -- the widened boxes overlap, and this is the cell of their overlap's lower-left corner
-             AND a.x0 <= b.x1 AND b.x0 <= a.x1 AND a.y0 <= b.y1 AND b.y0 <= a.y1
-             AND floor(greatest(a.x0, b.x0) / cell)::integer = a.cx AND floor(greatest(a.y0, b.y0) / cell)::integer = a.cy
-             -- the windows within the longest horizon; only a road work's moratorium reaches further
-             -- than the repeat horizon
+             AND b.status NOT IN ('cancelled', 'draft')
+             AND b.geom_m && ST_Expand(a.geom_m, d + work_reach_m(a.geom_m, a.width_m) + reach)
+             -- b.excavation_window && daterange(a.start_date - span, a.end_date + span, '[]'), on the columns;
+             -- only a road work's moratorium reaches further than the repeat horizon
              AND b.start_date <= a.end_date + span AND b.end_date >= a.start_date - span
              AND (b.start_date <= a.end_date + span_h AND b.end_date >= a.start_date - span_h
                   OR a.kind IN ('road_reconstruction', 'road_major_repair') OR b.kind IN ('road_reconstruction', 'road_major_repair'))
@@ -327,7 +307,9 @@ BEGIN
            CROSS JOIN LATERAL pair_rules(a.id, a.organisation_id, a.utility, a.kind, a.start_date, a.end_date, a.emergency,
                                          b.id, b.organisation_id, b.utility, b.kind, b.start_date, b.end_date, b.emergency,
                                          g.gap_m, d, horizon_i, recon_i, major_i) r
-           WHERE g.gap_m <= d
+           WHERE a.city_code = p_city
+             AND a.status NOT IN ('cancelled', 'draft')
+             AND g.gap_m <= d
              AND (r.time_overlap OR r.repeat_excavation OR r.moratorium OR r.sequence)
           OFFSET 0) p
    CROSS JOIN LATERAL pair_conflict_rows(p.time_overlap, p.repeat_excavation, p.moratorium, p.sequence, p.gap_m, p.overlap_days,
