@@ -88,7 +88,7 @@ export interface ProposalFacts {
 	where_geojson: string | null;
 	/** the surface area members share with the corridors of the members before them */
 	area_m2_saved: number;
-	/** with what the saving is measured from: the order it is counted in, the width and the metric geometry */
+	/** what the saving is measured from: the order it is counted in, the width and the metric geometry */
 	members: (ProposalMember & { rank: number; width_m: number; geometry_m: MetricGeometry })[];
 }
 

@@ -15,7 +15,7 @@ export async function validateWork(db: Queryable, feature: WorkFeature, user: Se
 	return defaults(feature.properties, validated(feature, user, facts, crs, cityCode, lang));
 }
 
-/** Inserts a work (sql/functions/0600_check.sql `work_insert`); `record` writes its 'created' event. */
+/** Inserts a work (sql/functions/0600_check.sql `work_insert`) and records its 'created' event. */
 export async function insertWork(tx: Queryable, w: ValidWork, user: SessionUser, cityCode: string): Promise<number> {
 	const { rows } = await tx.query<{ id: number }>('SELECT work_insert($1, $2, $3) AS id', [cityCode, JSON.stringify(w), user.id]);
 	const id = Number(rows[0].id);
