@@ -52,7 +52,7 @@ END $$;
 -- join, in one statement that writes nothing: the work is stored (and the stored version of a work
 -- being edited steps aside, when p_replaces is given) inside a block that is then rolled back.
 -- p_replaces_org limits p_replaces to one organisation's works (a utility edits only its own).
--- Answers {"id", "settings", "rows", "context", "proposal"}, or {"replaced_missing": true}.
+-- Answers {"id", "rows", "context", "proposal"}, or {"replaced_missing": true}.
 CREATE OR REPLACE FUNCTION work_check(p_city text, p_work json, p_user bigint, p_replaces bigint, p_replaces_org text)
 RETURNS json LANGUAGE plpgsql VOLATILE
 SET jit = off
@@ -81,7 +81,6 @@ BEGIN
                      WHERE c.kind IN ('time_overlap', 'repeat_excavation') AND cardinality(c.work_ids) > 1)
     SELECT json_build_object(
              'id', v_id,
-             'settings', rule_settings_json(p_city),
              'rows', (SELECT coalesce(json_agg(c), '[]') FROM c),
              'context', conflict_context_json(
                           ARRAY(SELECT DISTINCT x.id FROM c, unnest(c.work_ids || c.road_id) x(id) WHERE x.id IS NOT NULL),

@@ -2,7 +2,7 @@ import type { Db, Queryable } from '../db';
 import type { SessionUser } from '../auth/session';
 import type { Lang } from '$lib/i18n';
 import type { InputCrs } from '$lib/domain/work-rules';
-import { conflictContext, conflictsOfWork, contextFromJson, normalise, ruleSettings, settingsFromJson, type ConflictRow, type ContextJson } from '../conflicts/engine';
+import { conflictContext, conflictsOfWork, contextFromJson, normalise, ruleSettings, type ConflictRow, type ContextJson } from '../conflicts/engine';
 import { proposalForWork, shapeProposal, type JointWorksProposal, type ProposalFacts } from '../conflicts/proposals';
 import { describeConflicts, type Conflict } from '../conflicts/describe';
 import { defaults, factsFromJson, registrationFacts, toWgs84, validated, type FactsJson, type ValidWork } from './validate';
@@ -58,10 +58,12 @@ export async function checkWork(db: Queryable, feature: WorkFeature, user: Sessi
 		user.role === 'utility' ? user.organisationId : null
 	]);
 	const { facts, check } = rows[0].r;
-	validated(feature, user, factsFromJson(facts, wgs84.geometry), crs, cityCode, lang);
+	const known = factsFromJson(facts, wgs84.geometry);
+	validated(feature, user, known, crs, cityCode, lang);
 	if (!check) throw new ApiError(400, 'constraint', 'error.constraint', { rule: 'work' });
 	if (check.replaced_missing) throw notFound(`#${replaces}`);
-	const settings = settingsFromJson(check.settings);
+	// the rule settings came with the validation facts, read once in the same statement
+	const settings = known.settings;
 	const conflicts = describeConflicts(check.rows.map(normalise), contextFromJson(check.context, settings), lang, check.id);
 	// the candidate's id existed only inside the check, and a proposal without a key has no answers
 	const proposal = check.proposal ? shapeProposal(check.proposal, settings, []) : null;
@@ -76,7 +78,6 @@ interface CheckJson {
 	id: number;
 	rows: ConflictRow[];
 	context: ContextJson;
-	settings: Record<string, number>;
 	proposal: ProposalFacts | null;
 }
 
