@@ -22,12 +22,17 @@
 -- * Where two works meet: the full scan marks each pair at one point (what the map draws); a check
 --   or a save, which concerns one work, gives the stretch of that work within reach of the other
 --   (what the registration desk draws). Cutting a buffer for each of tens of thousands of pairs cost
---   the scan three times its rules.
+--   the scan three times its rules. For a trench, the app cuts the stretch exactly from the other
+--   work's metric geometry and the reach (src/lib/domain/meeting-stretch.ts): a buffer and an
+--   intersection cost PostGIS about 30 µs a pair, most of a crowded check. An area work's stretch is
+--   a surface, and PostGIS cuts it here.
 
 DROP FUNCTION IF EXISTS pair_conflicts(work, work, double precision, numeric, numeric, numeric);
 DROP FUNCTION IF EXISTS pair_meeting_place(work, work, double precision);
 DROP FUNCTION IF EXISTS pair_meeting_stretch(geometry, numeric, geometry, numeric, double precision);
 DROP FUNCTION IF EXISTS scan_cell_m();
+-- work_conflicts gained other_geom_m and reach_m
+DROP FUNCTION IF EXISTS work_conflicts(bigint);
 DROP FUNCTION IF EXISTS pair_rules(bigint, text, text, text, date, date, boolean, bigint, text, text, text, date, date, boolean,
                                    double precision, double precision, numeric, numeric, numeric);
 
@@ -188,10 +193,14 @@ $$;
 
 -- What `work_conflicts` and `conflict_scan` return: one row per conflict.
 --   work_ids: every work involved (the subject first); historic_district_id / neighbourhood_id for area rules.
+--   work_conflicts also gives, for a trench, what the app cuts the stretch from (where_geojson is
+--   then null): other_geom_m, the other work's geometry in the city's metric CRS (GeoJSON, mm), and
+--   reach_m, how far from it the stretch reaches (pair_reach_m).
 CREATE OR REPLACE FUNCTION work_conflicts(p_work_id bigint)
 RETURNS TABLE (kind text, severity text, subject_id bigint, work_ids bigint[], historic_district_id text,
                neighbourhood_id text, gap_m double precision, overlap_days integer, gap_days integer,
-               road_id bigint, road_end date, moratorium_until date, where_geojson text)
+               road_id bigint, road_end date, moratorium_until date, where_geojson text,
+               other_geom_m json, reach_m double precision)
 LANGUAGE plpgsql STABLE
 SET jit = off
 SET enable_bitmapscan = off
@@ -208,11 +217,13 @@ DECLARE
   major_i interval;
   span integer;
   span_h integer;
+  trench boolean;
 BEGIN
   SELECT * INTO a FROM work WHERE id = p_work_id;
   IF NOT FOUND OR a.status = 'cancelled' THEN
     RETURN;
   END IF;
+  trench := ST_Dimension(a.geom_m) = 1;
   d := rule_value(a.city_code, 'co_location_m');
   horizon := rule_value(a.city_code, 'repeat_horizon_years');
   recon := rule_value(a.city_code, 'moratorium_reconstruction_years');
@@ -227,7 +238,7 @@ BEGIN
   SELECT c.kind, c.severity, c.subject_id,
          CASE WHEN c.subject_id = a.id THEN ARRAY[a.id, p.b_id] ELSE ARRAY[p.b_id, a.id] END,
          NULL::text, NULL::text, c.gap_m, c.overlap_days, c.gap_days, c.road_id, c.road_end, c.moratorium_until,
-         w.place
+         w.place, w.other_geom_m, w.reach_m
     FROM (SELECT b.id AS b_id, b.geom_m AS b_geom_m, b.width_m AS b_width_m, r.*
             FROM work b
            CROSS JOIN LATERAL (SELECT works_gap_m(a.geom_m, a.width_m, b.geom_m, b.width_m) AS gap_m OFFSET 0) g
@@ -246,21 +257,25 @@ BEGIN
              AND g.gap_m <= d
              AND (r.time_overlap OR r.repeat_excavation OR r.moratorium OR r.sequence)
           OFFSET 0) p
-   -- where they meet: the stretch of the new work within reach of the other, cut once per pair; the
-   -- point halfway between them where nothing of the new work is (both are areas, or the buffer's
-   -- polygon falls just short of a far edge). As a function with a subquery, which the planner
-   -- cannot inline, this cost twice as much.
-   CROSS JOIN LATERAL (SELECT ST_Intersection(a.geom_m, ST_Buffer(p.b_geom_m, pair_reach_m(a.geom_m, a.width_m, p.b_geom_m, p.b_width_m, d))) AS near
+   -- where they meet, once per pair: for a trench, what the app cuts the stretch from; for an area,
+   -- the part of it within reach of the other, or the point halfway between them where nothing of it
+   -- is (both are areas, or the buffer's polygon falls just short of a far edge). As a function with
+   -- a subquery, which the planner cannot inline, this cost twice as much.
+   CROSS JOIN LATERAL (SELECT pair_reach_m(a.geom_m, a.width_m, p.b_geom_m, p.b_width_m, d) AS reach_m OFFSET 0) r
+   CROSS JOIN LATERAL (SELECT CASE WHEN NOT trench THEN ST_Intersection(a.geom_m, ST_Buffer(p.b_geom_m, r.reach_m)) END AS near
                         OFFSET 0) s
-   CROSS JOIN LATERAL (SELECT ST_AsGeoJSON(ST_Transform(CASE WHEN ST_IsEmpty(s.near) THEN ST_LineInterpolatePoint(ST_ShortestLine(a.geom_m, p.b_geom_m), 0.5)
-                                                           ELSE s.near END, 4326), 6) AS place
+   CROSS JOIN LATERAL (SELECT CASE WHEN NOT trench
+                                   THEN ST_AsGeoJSON(ST_Transform(CASE WHEN ST_IsEmpty(s.near) THEN ST_LineInterpolatePoint(ST_ShortestLine(a.geom_m, p.b_geom_m), 0.5)
+                                                                       ELSE s.near END, 4326), 6) END AS place,
+                              CASE WHEN trench THEN ST_AsGeoJSON(p.b_geom_m, 3, 0)::json END AS other_geom_m,
+                              CASE WHEN trench THEN r.reach_m END AS reach_m
                         OFFSET 0) w
    CROSS JOIN LATERAL pair_conflict_rows(p.time_overlap, p.repeat_excavation, p.moratorium, p.sequence, p.gap_m, p.overlap_days,
                                          p.gap_days, p.later_id, p.moratorium_subject, p.road_id, p.road_end, p.moratorium_until,
                                          p.sequence_subject, p.sequence_severity) c
   UNION ALL
   SELECT x.kind, x.severity, a.id, ARRAY[a.id], x.historic_district_id, x.neighbourhood_id,
-         NULL, NULL, NULL, NULL, NULL, NULL, ST_AsGeoJSON(x.where_geom, 6)
+         NULL, NULL, NULL, NULL, NULL, NULL, ST_AsGeoJSON(x.where_geom, 6), NULL, NULL
     FROM area_conflicts(a) x;
 END $$;
 

@@ -28,6 +28,6 @@ BEGIN
       'members', (SELECT json_agg(json_build_object('id', w.id, 'organisation', w.organisation_id, 'organisation_name', o.name,
                           'utility', w.utility, 'kind', w.kind, 'title', w.title, 'start_date', w.start_date, 'end_date', w.end_date,
                           'status', w.status, 'depth_m', w.depth_m, 'width_m', w.width_m, 'rank', m.rank,
-                          'geometry_m', ST_AsGeoJSON(m.geom_m, 3)::json))
+                          'geometry_m', ST_AsGeoJSON(m.geom_m, 3, 0)::json))
                     FROM m JOIN work w ON w.id = m.id JOIN organisation o ON o.id = w.organisation_id)));
 END $$;

@@ -29,6 +29,15 @@ BEGIN
                          FROM (SELECT id, name, renovation_start, renovation_end, status FROM neighbourhood WHERE id = ANY(p_neighbourhood_ids)) n));
 END $$;
 
+-- A work's geometry in lon/lat and in the city's metric CRS, the same vertices: what the app cuts
+-- the stretches where a trench meets other works from (work_conflicts, meeting-stretch.ts).
+CREATE OR REPLACE FUNCTION work_geometries_json(p_work_id bigint) RETURNS json
+LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
+BEGIN
+  RETURN (SELECT json_build_object('geometry', ST_AsGeoJSON(geom, 7)::json, 'geometry_m', ST_AsGeoJSON(geom_m, 3, 0)::json)
+            FROM work WHERE id = p_work_id);
+END $$;
+
 -- Stores a work given as a validated JSON document (ValidWork in src/lib/server/works/validate.ts,
 -- geometry in WGS84); a work inside a neighbourhood is filed under it unless told otherwise.
 CREATE OR REPLACE FUNCTION work_insert(p_city text, p_work json, p_user bigint) RETURNS bigint
@@ -82,6 +91,7 @@ BEGIN
     SELECT json_build_object(
              'id', v_id,
              'rows', (SELECT coalesce(json_agg(c), '[]') FROM c),
+             'subject', work_geometries_json(v_id),
              'context', conflict_context_json(
                           ARRAY(SELECT DISTINCT x.id FROM c, unnest(c.work_ids || c.road_id) x(id) WHERE x.id IS NOT NULL),
                           ARRAY(SELECT DISTINCT historic_district_id FROM c WHERE historic_district_id IS NOT NULL),

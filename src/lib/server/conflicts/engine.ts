@@ -1,5 +1,8 @@
 import type { Queryable } from '../db';
+import type { Geometry } from 'geojson';
 import type { Utility, WorkKind, WorkStatus } from '$lib/domain/codes';
+import type { MetricGeometry } from '$lib/domain/corridor';
+import { meetingStretch, trenchLines } from '$lib/domain/meeting-stretch';
 
 export const CONFLICT_KINDS = ['time_overlap', 'repeat_excavation', 'moratorium', 'historic_district', 'renovation_window', 'sequence'] as const;
 export type ConflictKind = (typeof CONFLICT_KINDS)[number];
@@ -59,9 +62,41 @@ export interface RuleSettings {
 const CONFLICT_COLUMNS = `kind, severity, subject_id, work_ids, historic_district_id, neighbourhood_id, gap_m,
 	overlap_days, gap_days, road_id, road_end, moratorium_until, where_geojson`;
 
+/** A row of `work_conflicts`: for a trench, a pair's row carries what its stretch is cut from, and no where_geojson. */
+export interface WorkConflictRow extends ConflictRow {
+	other_geom_m?: MetricGeometry | null;
+	reach_m?: number | null;
+}
+
+/** A work's geometry in lon/lat and in metres, the same vertices (`work_geometries_json`). */
+export interface WorkGeometries {
+	geometry: Geometry;
+	geometry_m: MetricGeometry;
+}
+
 export async function conflictsOfWork(db: Queryable, workId: number): Promise<ConflictRow[]> {
-	const { rows } = await db.query<ConflictRow>(`SELECT ${CONFLICT_COLUMNS} FROM work_conflicts($1)`, [workId]);
-	return rows.map(normalise);
+	const { rows } = await db.query<WorkConflictRow>(`SELECT ${CONFLICT_COLUMNS}, other_geom_m, reach_m FROM work_conflicts($1)`, [workId]);
+	const subject = rows.some((r) => r.other_geom_m)
+		? (await db.query<{ g: WorkGeometries }>('SELECT work_geometries_json($1) AS g', [workId])).rows[0].g
+		: null;
+	return withStretches(rows.map(normalise), workId, subject);
+}
+
+/**
+ * Where a trench meets each other work of its rows (meeting-stretch.ts), cut once per other work: a
+ * pair breaking two rules has two rows.
+ */
+export function withStretches(rows: WorkConflictRow[], workId: number, subject: WorkGeometries | null): ConflictRow[] {
+	const g = subject?.geometry;
+	const lines = g && (g.type === 'LineString' || g.type === 'MultiLineString') ? trenchLines(g, subject.geometry_m) : null;
+	const cut = new Map<number, string>();
+	return rows.map(({ other_geom_m, reach_m, ...row }) => {
+		if (!other_geom_m || reach_m == null || !lines) return row;
+		const other = row.work_ids.find((id) => id !== workId) ?? workId;
+		let where = cut.get(other);
+		if (where === undefined) cut.set(other, (where = JSON.stringify(meetingStretch(lines, other_geom_m, Number(reach_m)))));
+		return { ...row, where_geojson: where };
+	});
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Db, Queryable } from '../db';
 import type { SessionUser } from '../auth/session';
 import type { Lang } from '$lib/i18n';
 import type { InputCrs } from '$lib/domain/work-rules';
-import { conflictContext, conflictsOfWork, contextFromJson, normalise, ruleSettings, type ConflictRow, type ContextJson } from '../conflicts/engine';
+import { conflictContext, conflictsOfWork, contextFromJson, normalise, ruleSettings, withStretches, type ContextJson, type WorkConflictRow, type WorkGeometries } from '../conflicts/engine';
 import { proposalForWork, shapeProposal, type JointWorksProposal, type ProposalFacts } from '../conflicts/proposals';
 import { describeConflicts, type Conflict } from '../conflicts/describe';
 import { defaults, factsFromJson, registrationFacts, toWgs84, validated, type FactsJson, type ValidWork } from './validate';
@@ -64,7 +64,8 @@ export async function checkWork(db: Queryable, feature: WorkFeature, user: Sessi
 	if (check.replaced_missing) throw notFound(`#${replaces}`);
 	// the rule settings came with the validation facts, read once in the same statement
 	const settings = known.settings;
-	const conflicts = describeConflicts(check.rows.map(normalise), contextFromJson(check.context, settings), lang, check.id);
+	const conflictRows = withStretches(check.rows.map(normalise), check.id, check.subject);
+	const conflicts = describeConflicts(conflictRows, contextFromJson(check.context, settings), lang, check.id);
 	// the candidate's id existed only inside the check, and a proposal without a key has no answers
 	const proposal = check.proposal ? shapeProposal(check.proposal, settings, []) : null;
 	return {
@@ -76,7 +77,8 @@ export async function checkWork(db: Queryable, feature: WorkFeature, user: Sessi
 interface CheckJson {
 	replaced_missing?: true;
 	id: number;
-	rows: ConflictRow[];
+	rows: WorkConflictRow[];
+	subject: WorkGeometries;
 	context: ContextJson;
 	proposal: ProposalFacts | null;
 }
