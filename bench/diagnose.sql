@@ -13,8 +13,8 @@ SET enable_bitmapscan = off;
 
 \echo '== 1. the whole scan (twice; the engine sets jit off itself)'
 SET jit = off;
-SELECT count(*) AS conflicts FROM conflict_scan('360400');
-SELECT count(*) AS conflicts FROM conflict_scan('360400');
+SELECT count(*) AS rows FROM conflict_scan('360400');  -- a row per pair of works (its rules as flags) or area rule
+SELECT count(*) AS rows FROM conflict_scan('360400');  -- a row per pair of works (its rules as flags) or area rule
 
 \echo '== 2. the floor: one rule, by hand (bench/reference.sql)'
 SELECT count(*) AS neighbour_pairs

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db, Queryable } from '../src/lib/server/db/types';
+import { spreadConflicts, type EngineRow } from '../src/lib/server/conflicts/engine';
 import type { SyntheticWork } from './synthetic';
 
 export interface Summary {
@@ -68,8 +69,20 @@ export async function installReference(db: Queryable) {
 	await db.exec(`DROP SCHEMA IF EXISTS ${REFERENCE_SCHEMA} CASCADE; CREATE SCHEMA ${REFERENCE_SCHEMA};\nSET search_path = ${REFERENCE_SCHEMA}, public;\n${sql}\nSET search_path = public;`);
 }
 
-/** The full scan as the planners' list runs it: every rule, every pair once, with its meeting place. */
-export const ENGINE_SCAN = `SELECT kind, count(*)::int AS conflicts FROM conflict_scan($1) GROUP BY kind`;
+/**
+ * The full scan as the planners' list runs it: every rule, every pair once, with its meeting place.
+ * A row is a pair of works with the rules it breaks as flags, or an area rule; its conflicts are
+ * counted per rule here (the app spreads them, spreadConflicts).
+ */
+export const ENGINE_SCAN = `SELECT k.kind, k.conflicts::int AS conflicts
+  FROM (SELECT count(*) FILTER (WHERE time_overlap) AS time_overlap, count(*) FILTER (WHERE repeat_excavation) AS repeat_excavation,
+               count(*) FILTER (WHERE moratorium) AS moratorium, count(*) FILTER (WHERE sequence) AS sequence,
+               count(*) FILTER (WHERE kind = 'historic_district') AS historic_district,
+               count(*) FILTER (WHERE kind = 'renovation_window') AS renovation_window
+          FROM conflict_scan($1)) c
+ CROSS JOIN LATERAL (VALUES ('time_overlap', c.time_overlap), ('repeat_excavation', c.repeat_excavation), ('moratorium', c.moratorium),
+                            ('sequence', c.sequence), ('historic_district', c.historic_district), ('renovation_window', c.renovation_window)) k(kind, conflicts)
+ WHERE k.conflicts > 0`;
 
 export interface ScanRun {
 	ms: number;
@@ -145,9 +158,9 @@ export async function sqlCheck(db: Db, w: SyntheticWork, path: CheckPath): Promi
 		await db.transaction(async (tx) => {
 			const { rows } = await tx.query<{ id: number }>(INSERT_CANDIDATE, candidateParams(w));
 			const id = Number(rows[0].id);
-			const found =
-				path === 'engine' ? await tx.query('SELECT * FROM work_conflicts($1)', [id]) : await tx.query(`SELECT * FROM ${REFERENCE_SCHEMA}.neighbours($1)`, [id]);
-			throw new Rollback(found.rows.length);
+			if (path === 'reference') throw new Rollback((await tx.query(`SELECT * FROM ${REFERENCE_SCHEMA}.neighbours($1)`, [id])).rows.length);
+			// one row per pair of works: the app spreads them into conflicts
+			throw new Rollback(spreadConflicts((await tx.query<EngineRow>('SELECT * FROM work_conflicts($1)', [id])).rows).length);
 		});
 	} catch (err) {
 		if (err instanceof Rollback) return { ms: performance.now() - started, rows: err.rows };

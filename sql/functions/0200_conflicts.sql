@@ -16,7 +16,10 @@
 --   most d. Pairs without a road work are only read within the repeat horizon (3 years), not the
 --   moratorium's 5.
 -- * The rules see plain columns (pair_rules is inlined); a whole-row `work` argument would be
---   rebuilt and deformed again for every field. A pair's rows are spread by one-time filters.
+--   rebuilt and deformed again for every field.
+-- * One row per pair of works, with the rules it breaks as flags and the facts of each; the app
+--   spreads it into one conflict per rule (spreadConflicts, src/lib/server/conflicts/engine.ts).
+--   Spreading here cost the dense city's scan about 35 ms of its 500.
 -- * `jit = off`: PostGIS declares its functions costly, so these plans are estimated far above
 --   jit_above_cost and PostgreSQL spent longer compiling them than running them (PGlite has no JIT).
 -- * Where two works meet: the full scan marks each pair at one point (what the map draws); a check
@@ -31,8 +34,11 @@ DROP FUNCTION IF EXISTS pair_conflicts(work, work, double precision, numeric, nu
 DROP FUNCTION IF EXISTS pair_meeting_place(work, work, double precision);
 DROP FUNCTION IF EXISTS pair_meeting_stretch(geometry, numeric, geometry, numeric, double precision);
 DROP FUNCTION IF EXISTS scan_cell_m();
--- work_conflicts gained other_geom_m and reach_m
+-- work_conflicts and conflict_scan give one row per pair (the app spreads it into its conflicts)
 DROP FUNCTION IF EXISTS work_conflicts(bigint);
+DROP FUNCTION IF EXISTS conflict_scan(text);
+DROP FUNCTION IF EXISTS pair_conflict_rows(boolean, boolean, boolean, boolean, double precision, integer, integer, bigint,
+                                           bigint, bigint, date, date, bigint, text);
 DROP FUNCTION IF EXISTS pair_rules(bigint, text, text, text, date, date, boolean, bigint, text, text, text, date, date, boolean,
                                    double precision, double precision, numeric, numeric, numeric);
 
@@ -88,25 +94,6 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
                   OFFSET 0) g
           OFFSET 0) m
   OFFSET 0) r
-$$;
-
--- The rows of a pair, one per rule it breaks (the columns of pair_rules in, in order), each with the
--- facts its kind's message needs. Inlined by the planner.
-CREATE OR REPLACE FUNCTION pair_conflict_rows(
-  p_time_overlap boolean, p_repeat_excavation boolean, p_moratorium boolean, p_sequence boolean,
-  p_gap_m double precision, p_overlap_days integer, p_gap_days integer, p_later_id bigint,
-  p_moratorium_subject bigint, p_road_id bigint, p_road_end date, p_moratorium_until date,
-  p_sequence_subject bigint, p_sequence_severity text)
-RETURNS TABLE (kind text, severity text, subject_id bigint, gap_m double precision, overlap_days integer, gap_days integer,
-               road_id bigint, road_end date, moratorium_until date)
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT 'time_overlap'::text, 'high'::text, p_later_id, p_gap_m, p_overlap_days, 0, NULL::bigint, NULL::date, NULL::date WHERE p_time_overlap
-  UNION ALL
-  SELECT 'repeat_excavation', 'medium', p_later_id, p_gap_m, 0, p_gap_days, NULL, NULL, NULL WHERE p_repeat_excavation
-  UNION ALL
-  SELECT 'moratorium', 'high', p_moratorium_subject, p_gap_m, 0, p_gap_days, p_road_id, p_road_end, p_moratorium_until WHERE p_moratorium
-  UNION ALL
-  SELECT 'sequence', p_sequence_severity, p_sequence_subject, p_gap_m, greatest(p_overlap_days, 0), p_gap_days, NULL, NULL, NULL WHERE p_sequence
 $$;
 
 -- Conflicts of one work with a historic district or a neighbourhood's renovation window.
@@ -191,15 +178,20 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
   SELECT coalesce(max(width_m), 0)::double precision / 2 FROM work WHERE city_code = p_city
 $$;
 
--- What `work_conflicts` and `conflict_scan` return: one row per conflict.
---   work_ids: every work involved (the subject first); historic_district_id / neighbourhood_id for area rules.
+-- What `work_conflicts` and `conflict_scan` return (EngineRow in src/lib/server/conflicts/engine.ts):
+--   a pair of works: kind null; work_ids the pair (for a check, the checked work first); the rules it
+--   breaks as flags (pair_rules) with the facts their rows need; where they meet.
+--   an area rule: kind, severity, subject_id, work_ids [the work], the historic district or the
+--   neighbourhood; the flags null.
 --   work_conflicts also gives, for a trench, what the app cuts the stretch from (where_geojson is
 --   then null): other_geom_m, the other work's geometry in the city's metric CRS (GeoJSON, mm), and
 --   reach_m, how far from it the stretch reaches (pair_reach_m).
 CREATE OR REPLACE FUNCTION work_conflicts(p_work_id bigint)
-RETURNS TABLE (kind text, severity text, subject_id bigint, work_ids bigint[], historic_district_id text,
-               neighbourhood_id text, gap_m double precision, overlap_days integer, gap_days integer,
-               road_id bigint, road_end date, moratorium_until date, where_geojson text,
+RETURNS TABLE (kind text, severity text, subject_id bigint, work_ids bigint[], historic_district_id text, neighbourhood_id text,
+               time_overlap boolean, repeat_excavation boolean, moratorium boolean, sequence boolean,
+               gap_m double precision, overlap_days integer, gap_days integer, later_id bigint, moratorium_subject bigint,
+               road_id bigint, road_end date, moratorium_until date, sequence_subject bigint, sequence_severity text,
+               where_geojson text,
                other_geom_m json, reach_m double precision)
 LANGUAGE plpgsql STABLE
 SET jit = off
@@ -235,9 +227,9 @@ BEGIN
   span_h := ceil(horizon * 366)::integer;
 
   RETURN QUERY
-  SELECT c.kind, c.severity, c.subject_id,
-         CASE WHEN c.subject_id = a.id THEN ARRAY[a.id, p.b_id] ELSE ARRAY[p.b_id, a.id] END,
-         NULL::text, NULL::text, c.gap_m, c.overlap_days, c.gap_days, c.road_id, c.road_end, c.moratorium_until,
+  SELECT NULL::text, NULL::text, NULL::bigint, ARRAY[a.id, p.b_id], NULL::text, NULL::text,
+         p.time_overlap, p.repeat_excavation, p.moratorium, p.sequence, p.gap_m, p.overlap_days, p.gap_days, p.later_id,
+         p.moratorium_subject, p.road_id, p.road_end, p.moratorium_until, p.sequence_subject, p.sequence_severity,
          w.place, w.other_geom_m, w.reach_m
     FROM (SELECT b.id AS b_id, b.geom_m AS b_geom_m, b.width_m AS b_width_m, r.*
             FROM work b
@@ -270,19 +262,19 @@ BEGIN
                               CASE WHEN trench THEN ST_AsGeoJSON(p.b_geom_m, 3, 0)::json END AS other_geom_m,
                               CASE WHEN trench THEN r.reach_m END AS reach_m
                         OFFSET 0) w
-   CROSS JOIN LATERAL pair_conflict_rows(p.time_overlap, p.repeat_excavation, p.moratorium, p.sequence, p.gap_m, p.overlap_days,
-                                         p.gap_days, p.later_id, p.moratorium_subject, p.road_id, p.road_end, p.moratorium_until,
-                                         p.sequence_subject, p.sequence_severity) c
   UNION ALL
   SELECT x.kind, x.severity, a.id, ARRAY[a.id], x.historic_district_id, x.neighbourhood_id,
-         NULL, NULL, NULL, NULL, NULL, NULL, ST_AsGeoJSON(x.where_geom, 6), NULL, NULL
+         NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+         ST_AsGeoJSON(x.where_geom, 6), NULL, NULL
     FROM area_conflicts(a) x;
 END $$;
 
 CREATE OR REPLACE FUNCTION conflict_scan(p_city text)
-RETURNS TABLE (kind text, severity text, subject_id bigint, work_ids bigint[], historic_district_id text,
-               neighbourhood_id text, gap_m double precision, overlap_days integer, gap_days integer,
-               road_id bigint, road_end date, moratorium_until date, where_geojson text)
+RETURNS TABLE (kind text, severity text, subject_id bigint, work_ids bigint[], historic_district_id text, neighbourhood_id text,
+               time_overlap boolean, repeat_excavation boolean, moratorium boolean, sequence boolean,
+               gap_m double precision, overlap_days integer, gap_days integer, later_id bigint, moratorium_subject bigint,
+               road_id bigint, road_end date, moratorium_until date, sequence_subject bigint, sequence_severity text,
+               where_geojson text)
 LANGUAGE plpgsql STABLE
 SET jit = off
 SET enable_bitmapscan = off
@@ -300,38 +292,33 @@ DECLARE
   reach double precision := max_reach_m(p_city);
 BEGIN
   RETURN QUERY
-  SELECT c.kind, c.severity, c.subject_id,
-         CASE WHEN c.subject_id = p.a_id THEN ARRAY[p.a_id, p.b_id] ELSE ARRAY[p.b_id, p.a_id] END,
-         NULL::text, NULL::text, c.gap_m, c.overlap_days, c.gap_days, c.road_id, c.road_end, c.moratorium_until,
-         p.place
-    FROM (SELECT a.id AS a_id, b.id AS b_id, r.*,
-                 -- where they meet, as a point: once per pair
-                 ST_AsGeoJSON(pair_meeting_point(a.geom, b.geom), 6) AS place
-            FROM work a
-            JOIN work b
-              ON b.city_code = a.city_code
-             AND b.id > a.id
-             AND b.status NOT IN ('cancelled', 'draft')
-             AND b.geom_m && ST_Expand(a.geom_m, d + work_reach_m(a.geom_m, a.width_m) + reach)
-             -- b.excavation_window && daterange(a.start_date - span, a.end_date + span, '[]'), on the columns;
-             -- only a road work's moratorium reaches further than the repeat horizon
-             AND b.start_date <= a.end_date + span AND b.end_date >= a.start_date - span
-             AND (b.start_date <= a.end_date + span_h AND b.end_date >= a.start_date - span_h
-                  OR a.kind IN ('road_reconstruction', 'road_major_repair') OR b.kind IN ('road_reconstruction', 'road_major_repair'))
-           CROSS JOIN LATERAL (SELECT works_gap_m(a.geom_m, a.width_m, b.geom_m, b.width_m) AS gap_m OFFSET 0) g
-           CROSS JOIN LATERAL pair_rules(a.id, a.organisation_id, a.utility, a.kind, a.start_date, a.end_date, a.emergency,
-                                         b.id, b.organisation_id, b.utility, b.kind, b.start_date, b.end_date, b.emergency,
-                                         g.gap_m, d, horizon_i, recon_i, major_i) r
-           WHERE a.city_code = p_city
-             AND a.status NOT IN ('cancelled', 'draft')
-             AND g.gap_m <= d
-             AND (r.time_overlap OR r.repeat_excavation OR r.moratorium OR r.sequence)
-          OFFSET 0) p
-   CROSS JOIN LATERAL pair_conflict_rows(p.time_overlap, p.repeat_excavation, p.moratorium, p.sequence, p.gap_m, p.overlap_days,
-                                         p.gap_days, p.later_id, p.moratorium_subject, p.road_id, p.road_end, p.moratorium_until,
-                                         p.sequence_subject, p.sequence_severity) c
+  SELECT NULL::text, NULL::text, NULL::bigint, ARRAY[a.id, b.id], NULL::text, NULL::text,
+         r.time_overlap, r.repeat_excavation, r.moratorium, r.sequence, r.gap_m, r.overlap_days, r.gap_days, r.later_id,
+         r.moratorium_subject, r.road_id, r.road_end, r.moratorium_until, r.sequence_subject, r.sequence_severity,
+         -- where they meet, as a point
+         ST_AsGeoJSON(pair_meeting_point(a.geom, b.geom), 6)
+    FROM work a
+    JOIN work b
+      ON b.city_code = a.city_code
+     AND b.id > a.id
+     AND b.status NOT IN ('cancelled', 'draft')
+     AND b.geom_m && ST_Expand(a.geom_m, d + work_reach_m(a.geom_m, a.width_m) + reach)
+     -- b.excavation_window && daterange(a.start_date - span, a.end_date + span, '[]'), on the columns;
+     -- only a road work's moratorium reaches further than the repeat horizon
+     AND b.start_date <= a.end_date + span AND b.end_date >= a.start_date - span
+     AND (b.start_date <= a.end_date + span_h AND b.end_date >= a.start_date - span_h
+          OR a.kind IN ('road_reconstruction', 'road_major_repair') OR b.kind IN ('road_reconstruction', 'road_major_repair'))
+   CROSS JOIN LATERAL (SELECT works_gap_m(a.geom_m, a.width_m, b.geom_m, b.width_m) AS gap_m OFFSET 0) g
+   CROSS JOIN LATERAL pair_rules(a.id, a.organisation_id, a.utility, a.kind, a.start_date, a.end_date, a.emergency,
+                                 b.id, b.organisation_id, b.utility, b.kind, b.start_date, b.end_date, b.emergency,
+                                 g.gap_m, d, horizon_i, recon_i, major_i) r
+   WHERE a.city_code = p_city
+     AND a.status NOT IN ('cancelled', 'draft')
+     AND g.gap_m <= d
+     AND (r.time_overlap OR r.repeat_excavation OR r.moratorium OR r.sequence)
   UNION ALL
   SELECT x.kind, x.severity, x.work_id, ARRAY[x.work_id], x.historic_district_id, x.neighbourhood_id,
-         NULL, NULL, NULL, NULL, NULL, NULL, ST_AsGeoJSON(x.where_geom, 6)
+         NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+         ST_AsGeoJSON(x.where_geom, 6)
     FROM city_area_conflicts(p_city) x;
 END $$;

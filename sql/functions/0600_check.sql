@@ -86,8 +86,7 @@ BEGIN
     END IF;
     v_id := work_insert(p_city, p_work, p_user);
     WITH c AS (SELECT * FROM work_conflicts(v_id)),
-         linked AS (SELECT DISTINCT x.id FROM c, unnest(c.work_ids) x(id)
-                     WHERE c.kind IN ('time_overlap', 'repeat_excavation') AND cardinality(c.work_ids) > 1)
+         linked AS (SELECT DISTINCT x.id FROM c, unnest(c.work_ids) x(id) WHERE c.time_overlap OR c.repeat_excavation)
     SELECT json_build_object(
              'id', v_id,
              'rows', (SELECT coalesce(json_agg(c), '[]') FROM c),

@@ -9,7 +9,7 @@ export type ConflictKind = (typeof CONFLICT_KINDS)[number];
 export type Severity = 'high' | 'medium' | 'low';
 export const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 
-/** One row of `work_conflicts` / `conflict_scan` (sql/functions/0200_conflicts.sql). */
+/** One conflict: one rule one work breaks, alone or with another (spreadConflicts). */
 export interface ConflictRow {
 	kind: ConflictKind;
 	severity: Severity;
@@ -59,14 +59,44 @@ export interface RuleSettings {
 	disruption_cost_cny_per_day: number;
 }
 
-const CONFLICT_COLUMNS = `kind, severity, subject_id, work_ids, historic_district_id, neighbourhood_id, gap_m,
-	overlap_days, gap_days, road_id, road_end, moratorium_until, where_geojson`;
-
-/** A row of `work_conflicts`: for a trench, a pair's row carries what its stretch is cut from, and no where_geojson. */
-export interface WorkConflictRow extends ConflictRow {
+/**
+ * A row of `work_conflicts` / `conflict_scan` (sql/functions/0200_conflicts.sql): a pair of works
+ * with the rules it breaks as flags and the facts of each (kind null), or one area rule of a work.
+ * spreadConflicts makes its conflicts, one per rule. int8 arrive as strings from one driver and
+ * numbers from the other.
+ */
+export interface EngineRow {
+	kind: 'historic_district' | 'renovation_window' | null;
+	severity: Severity | null;
+	subject_id: number | string | null;
+	/** a pair: both works (for a check, the checked work first); an area rule: the work */
+	work_ids: (number | string)[];
+	historic_district_id: string | null;
+	neighbourhood_id: string | null;
+	time_overlap: boolean | null;
+	repeat_excavation: boolean | null;
+	moratorium: boolean | null;
+	sequence: boolean | null;
+	gap_m: number | null;
+	overlap_days: number | null;
+	gap_days: number | null;
+	/** time_overlap and repeat_excavation: the work that should fit in with the other */
+	later_id: number | string | null;
+	moratorium_subject: number | string | null;
+	road_id: number | string | null;
+	road_end: string | null;
+	moratorium_until: string | null;
+	sequence_subject: number | string | null;
+	sequence_severity: Severity | null;
+	where_geojson: string | null;
+	/** work_conflicts, for a trench: the other work's metric geometry, and how far from it the stretch reaches */
 	other_geom_m?: MetricGeometry | null;
 	reach_m?: number | null;
 }
+
+const ENGINE_COLUMNS = `kind, severity, subject_id, work_ids, historic_district_id, neighbourhood_id, time_overlap,
+	repeat_excavation, moratorium, sequence, gap_m, overlap_days, gap_days, later_id, moratorium_subject, road_id, road_end,
+	moratorium_until, sequence_subject, sequence_severity, where_geojson`;
 
 /** A work's geometry in lon/lat and in metres, the same vertices (`work_geometries_json`). */
 export interface WorkGeometries {
@@ -75,29 +105,55 @@ export interface WorkGeometries {
 }
 
 export async function conflictsOfWork(db: Queryable, workId: number): Promise<ConflictRow[]> {
-	const { rows } = await db.query<WorkConflictRow>(`SELECT ${CONFLICT_COLUMNS}, other_geom_m, reach_m FROM work_conflicts($1)`, [workId]);
+	const { rows } = await db.query<EngineRow>(`SELECT ${ENGINE_COLUMNS}, other_geom_m, reach_m FROM work_conflicts($1)`, [workId]);
 	const subject = rows.some((r) => r.other_geom_m)
 		? (await db.query<{ g: WorkGeometries }>('SELECT work_geometries_json($1) AS g', [workId])).rows[0].g
 		: null;
-	return withStretches(rows.map(normalise), workId, subject);
+	return spreadConflicts(rows, subject);
 }
 
 /**
- * Where a trench meets each other work of its rows (meeting-stretch.ts), cut once per other work: a
- * pair breaking two rules has two rows.
+ * The conflicts of engine rows: one for each rule a pair breaks (time_overlap, repeat_excavation,
+ * moratorium, sequence, in that order), each with the facts its message needs, the work that should
+ * give way first; an area rule as it is. Given the checked work's geometries (`subject`), where a
+ * trench meets each other work is cut here (meeting-stretch.ts), once per pair.
  */
-export function withStretches(rows: WorkConflictRow[], workId: number, subject: WorkGeometries | null): ConflictRow[] {
+export function spreadConflicts(rows: EngineRow[], subject: WorkGeometries | null = null): ConflictRow[] {
 	const g = subject?.geometry;
 	const lines = g && (g.type === 'LineString' || g.type === 'MultiLineString') ? trenchLines(g, subject.geometry_m) : null;
-	const cut = new Map<number, string>();
-	return rows.map(({ other_geom_m, reach_m, ...row }) => {
-		if (!other_geom_m || reach_m == null || !lines) return row;
-		const other = row.work_ids.find((id) => id !== workId) ?? workId;
-		let where = cut.get(other);
-		if (where === undefined) cut.set(other, (where = JSON.stringify(meetingStretch(lines, other_geom_m, Number(reach_m)))));
-		return { ...row, where_geojson: where };
-	});
+	const out: ConflictRow[] = [];
+	for (const r of rows) {
+		const cut = lines && r.other_geom_m && r.reach_m != null;
+		const where_geojson = cut ? JSON.stringify(meetingStretch(lines, r.other_geom_m!, Number(r.reach_m))) : r.where_geojson;
+		const ids = r.work_ids.map(Number);
+		if (r.kind) {
+			const { historic_district_id, neighbourhood_id } = r;
+			out.push({ ...NO_FACTS, kind: r.kind, severity: r.severity!, subject_id: Number(r.subject_id), work_ids: ids, historic_district_id, neighbourhood_id, where_geojson });
+			continue;
+		}
+		const [a, b] = ids;
+		const conflict = (kind: ConflictKind, severity: Severity, subject: number, facts: Partial<ConflictRow> = {}) =>
+			out.push({ ...NO_FACTS, kind, severity, subject_id: subject, work_ids: subject === a ? [a, b] : [b, a], gap_m: r.gap_m, overlap_days: 0, gap_days: r.gap_days, where_geojson, ...facts });
+		if (r.time_overlap) conflict('time_overlap', 'high', Number(r.later_id), { overlap_days: r.overlap_days, gap_days: 0 });
+		if (r.repeat_excavation) conflict('repeat_excavation', 'medium', Number(r.later_id));
+		if (r.moratorium) {
+			conflict('moratorium', 'high', Number(r.moratorium_subject), { road_id: Number(r.road_id), road_end: r.road_end, moratorium_until: r.moratorium_until });
+		}
+		if (r.sequence) conflict('sequence', r.sequence_severity!, Number(r.sequence_subject), { overlap_days: Math.max(r.overlap_days ?? 0, 0) });
+	}
+	return out;
 }
+
+const NO_FACTS = {
+	historic_district_id: null,
+	neighbourhood_id: null,
+	gap_m: null,
+	overlap_days: null,
+	gap_days: null,
+	road_id: null,
+	road_end: null,
+	moratorium_until: null
+} as const;
 
 /**
  * The full scan of a city, kept per database handle until `data_version` moves: the planners' map
@@ -113,21 +169,11 @@ export async function scanConflicts(db: Queryable, cityCode: string): Promise<Co
 	scanCache.set(db, perDb);
 	const cached = perDb.get(cityCode);
 	if (cached && cached.version === version) return cached.rows;
-	const rows = db
-		.query<ConflictRow>(`SELECT ${CONFLICT_COLUMNS} FROM conflict_scan($1)`, [cityCode])
-		.then((r) => r.rows.map(normalise));
+	const rows = db.query<EngineRow>(`SELECT ${ENGINE_COLUMNS} FROM conflict_scan($1)`, [cityCode]).then((r) => spreadConflicts(r.rows));
 	perDb.set(cityCode, { version, rows });
 	rows.catch(() => perDb.delete(cityCode));
 	return rows;
 }
-
-/** int8 arrays arrive as strings from one driver and numbers from the other. */
-export const normalise = (row: ConflictRow): ConflictRow => ({
-	...row,
-	subject_id: Number(row.subject_id),
-	work_ids: row.work_ids.map(Number),
-	road_id: row.road_id === null ? null : Number(row.road_id)
-});
 
 /** A city's rule settings (the city's value, or the default), as read by `rule_settings_json`. */
 export const settingsFromJson = (json: Record<string, number | string>): RuleSettings =>

@@ -2,7 +2,7 @@ import type { Db, Queryable } from '../db';
 import type { SessionUser } from '../auth/session';
 import type { Lang } from '$lib/i18n';
 import type { InputCrs } from '$lib/domain/work-rules';
-import { conflictContext, conflictsOfWork, contextFromJson, normalise, ruleSettings, withStretches, type ContextJson, type WorkConflictRow, type WorkGeometries } from '../conflicts/engine';
+import { conflictContext, conflictsOfWork, contextFromJson, ruleSettings, spreadConflicts, type ContextJson, type EngineRow, type WorkGeometries } from '../conflicts/engine';
 import { proposalForWork, shapeProposal, type JointWorksProposal, type ProposalFacts } from '../conflicts/proposals';
 import { describeConflicts, type Conflict } from '../conflicts/describe';
 import { defaults, factsFromJson, registrationFacts, toWgs84, validated, type FactsJson, type ValidWork } from './validate';
@@ -64,8 +64,7 @@ export async function checkWork(db: Queryable, feature: WorkFeature, user: Sessi
 	if (check.replaced_missing) throw notFound(`#${replaces}`);
 	// the rule settings came with the validation facts, read once in the same statement
 	const settings = known.settings;
-	const conflictRows = withStretches(check.rows.map(normalise), check.id, check.subject);
-	const conflicts = describeConflicts(conflictRows, contextFromJson(check.context, settings), lang, check.id);
+	const conflicts = describeConflicts(spreadConflicts(check.rows, check.subject), contextFromJson(check.context, settings), lang, check.id);
 	// the candidate's id existed only inside the check, and a proposal without a key has no answers
 	const proposal = check.proposal ? shapeProposal(check.proposal, settings, []) : null;
 	return {
@@ -77,7 +76,7 @@ export async function checkWork(db: Queryable, feature: WorkFeature, user: Sessi
 interface CheckJson {
 	replaced_missing?: true;
 	id: number;
-	rows: WorkConflictRow[];
+	rows: EngineRow[];
 	subject: WorkGeometries;
 	context: ContextJson;
 	proposal: ProposalFacts | null;
