@@ -28,7 +28,7 @@ SELECT count(*) AS neighbour_pairs
 SELECT count(*) AS candidates
   FROM work a JOIN work b
     ON b.city_code = a.city_code AND b.id > a.id AND b.status NOT IN ('cancelled', 'draft')
-   AND b.geom_m && ST_Expand(a.geom_m, 15 + work_reach_m(a.geom_m, a.width_m) + 10)
+   AND b.geom_m && ST_Expand(a.geom_m, 15 + a.reach_m + 10)
    AND b.start_date <= a.end_date + 1830 AND b.end_date >= a.start_date - 1830
    AND (b.start_date <= a.end_date + 1098 AND b.end_date >= a.start_date - 1098
         OR a.kind IN ('road_reconstruction', 'road_major_repair') OR b.kind IN ('road_reconstruction', 'road_major_repair'))
@@ -38,8 +38,8 @@ SELECT count(*) AS candidates
 SET work_mem = '64MB';
 WITH w AS MATERIALIZED (
   SELECT id, kind, start_date, end_date, geom_m, width_m,
-         ST_XMin(geom_m) - (7.5 + work_reach_m(geom_m, width_m)) AS x0, ST_YMin(geom_m) - (7.5 + work_reach_m(geom_m, width_m)) AS y0,
-         ST_XMax(geom_m) + (7.5 + work_reach_m(geom_m, width_m)) AS x1, ST_YMax(geom_m) + (7.5 + work_reach_m(geom_m, width_m)) AS y1
+         ST_XMin(geom_m) - (7.5 + reach_m) AS x0, ST_YMin(geom_m) - (7.5 + reach_m) AS y0,
+         ST_XMax(geom_m) + (7.5 + reach_m) AS x1, ST_YMax(geom_m) + (7.5 + reach_m) AS y1
     FROM work WHERE city_code = '360400' AND status NOT IN ('cancelled', 'draft')),
 c AS MATERIALIZED (SELECT w.*, cx, cy FROM w, generate_series(floor(x0 / 400)::int, floor(x1 / 400)::int) cx, generate_series(floor(y0 / 400)::int, floor(y1 / 400)::int) cy)
 SELECT count(*) AS candidates FROM c a JOIN c b ON a.cx = b.cx AND a.cy = b.cy AND b.id > a.id
@@ -54,22 +54,22 @@ RESET work_mem;
 SELECT count(*) AS near_pairs
   FROM work a JOIN work b
     ON b.city_code = a.city_code AND b.id > a.id AND b.status NOT IN ('cancelled', 'draft')
-   AND b.geom_m && ST_Expand(a.geom_m, 15 + work_reach_m(a.geom_m, a.width_m) + 10)
+   AND b.geom_m && ST_Expand(a.geom_m, 15 + a.reach_m + 10)
    AND b.start_date <= a.end_date + 1830 AND b.end_date >= a.start_date - 1830
    AND (b.start_date <= a.end_date + 1098 AND b.end_date >= a.start_date - 1098
         OR a.kind IN ('road_reconstruction', 'road_major_repair') OR b.kind IN ('road_reconstruction', 'road_major_repair'))
- CROSS JOIN LATERAL (SELECT works_gap_m(a.geom_m, a.width_m, b.geom_m, b.width_m) AS gap_m OFFSET 0) g
+ CROSS JOIN LATERAL (SELECT works_gap_m(a.geom_m, a.reach_m, b.geom_m, b.reach_m) AS gap_m OFFSET 0) g
  WHERE a.city_code = '360400' AND a.status NOT IN ('cancelled', 'draft') AND g.gap_m <= 15;
 
 \echo '== 5. + the pair rules'
 SELECT count(*) AS pairs_in_conflict
   FROM work a JOIN work b
     ON b.city_code = a.city_code AND b.id > a.id AND b.status NOT IN ('cancelled', 'draft')
-   AND b.geom_m && ST_Expand(a.geom_m, 15 + work_reach_m(a.geom_m, a.width_m) + 10)
+   AND b.geom_m && ST_Expand(a.geom_m, 15 + a.reach_m + 10)
    AND b.start_date <= a.end_date + 1830 AND b.end_date >= a.start_date - 1830
    AND (b.start_date <= a.end_date + 1098 AND b.end_date >= a.start_date - 1098
         OR a.kind IN ('road_reconstruction', 'road_major_repair') OR b.kind IN ('road_reconstruction', 'road_major_repair'))
- CROSS JOIN LATERAL (SELECT works_gap_m(a.geom_m, a.width_m, b.geom_m, b.width_m) AS gap_m OFFSET 0) g
+ CROSS JOIN LATERAL (SELECT works_gap_m(a.geom_m, a.reach_m, b.geom_m, b.reach_m) AS gap_m OFFSET 0) g
  CROSS JOIN LATERAL pair_rules(a.id, a.organisation_id, a.utility, a.kind, a.start_date, a.end_date, a.emergency,
                                b.id, b.organisation_id, b.utility, b.kind, b.start_date, b.end_date, b.emergency,
                                g.gap_m, 15, interval '3 years', interval '5 years', interval '3 years') r
@@ -80,11 +80,11 @@ SELECT count(*) AS pairs_in_conflict
 SELECT count(ST_AsGeoJSON(pair_meeting_point(a.geom, b.geom), 6)) AS places
   FROM work a JOIN work b
     ON b.city_code = a.city_code AND b.id > a.id AND b.status NOT IN ('cancelled', 'draft')
-   AND b.geom_m && ST_Expand(a.geom_m, 15 + work_reach_m(a.geom_m, a.width_m) + 10)
+   AND b.geom_m && ST_Expand(a.geom_m, 15 + a.reach_m + 10)
    AND b.start_date <= a.end_date + 1830 AND b.end_date >= a.start_date - 1830
    AND (b.start_date <= a.end_date + 1098 AND b.end_date >= a.start_date - 1098
         OR a.kind IN ('road_reconstruction', 'road_major_repair') OR b.kind IN ('road_reconstruction', 'road_major_repair'))
- CROSS JOIN LATERAL (SELECT works_gap_m(a.geom_m, a.width_m, b.geom_m, b.width_m) AS gap_m OFFSET 0) g
+ CROSS JOIN LATERAL (SELECT works_gap_m(a.geom_m, a.reach_m, b.geom_m, b.reach_m) AS gap_m OFFSET 0) g
  CROSS JOIN LATERAL pair_rules(a.id, a.organisation_id, a.utility, a.kind, a.start_date, a.end_date, a.emergency,
                                b.id, b.organisation_id, b.utility, b.kind, b.start_date, b.end_date, b.emergency,
                                g.gap_m, 15, interval '3 years', interval '5 years', interval '3 years') r

@@ -8,11 +8,11 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
     (SELECT value FROM rule_setting_default WHERE key = p_key))
 $$;
 
--- Half the trench width for a centreline; an area is its own footprint.
-CREATE OR REPLACE FUNCTION work_reach_m(p_geom geometry, p_width numeric) RETURNS double precision
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT CASE WHEN ST_Dimension(p_geom) = 2 THEN 0 ELSE coalesce(p_width, 0)::double precision / 2 END
-$$;
+-- How far a work reaches beyond its centreline (half the trench width; 0 for an area, its own
+-- footprint) is the column work.reach_m (migration 0008). The engine's functions take reaches.
+DROP FUNCTION IF EXISTS works_gap_m(geometry, numeric, geometry, numeric);
+DROP FUNCTION IF EXISTS pair_reach_m(geometry, numeric, geometry, numeric, double precision);
+DROP FUNCTION IF EXISTS work_reach_m(geometry, numeric);
 
 -- The footprint of a work in the city's metric CRS: the trench (centreline buffered by half its
 -- width, flat ends) or the area.
@@ -22,10 +22,12 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
               ELSE ST_Buffer(p_geom_m, greatest(coalesce(p_width, 0)::double precision / 2, 0.05), 'endcap=flat join=round') END
 $$;
 
--- Metres between the edges of two works' footprints, on the ground (both in the city's metric CRS).
-CREATE OR REPLACE FUNCTION works_gap_m(a_geom_m geometry, a_width numeric, b_geom_m geometry, b_width numeric) RETURNS double precision
+-- Metres between the edges of two works' footprints, on the ground (both in the city's metric CRS),
+-- given how far each reaches beyond its centreline (work.reach_m).
+CREATE OR REPLACE FUNCTION works_gap_m(a_geom_m geometry, a_reach_m double precision, b_geom_m geometry, b_reach_m double precision)
+RETURNS double precision
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT greatest(ST_Distance(a_geom_m, b_geom_m) - work_reach_m(a_geom_m, a_width) - work_reach_m(b_geom_m, b_width), 0)
+  SELECT greatest(ST_Distance(a_geom_m, b_geom_m) - a_reach_m - b_reach_m, 0)
 $$;
 
 -- Days between two inclusive date windows: 0 when they touch or overlap.

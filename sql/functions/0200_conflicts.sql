@@ -8,7 +8,9 @@
 --   date columns, so the planner does not AND in the window index, whose ±5-year range matches most
 --   of the table, and `enable_bitmapscan = off` keeps the city index out of the probe. A check's plan
 --   is kept for the session (`plan_cache_mode`): planned again on most calls, the planning cost more
---   than the check.
+--   than the check. The scan's is kept too (7% of the province's scans of 100 works a city).
+-- * How far each work reaches beyond its centreline is a float column (work.reach_m), not worked
+--   out from the numeric width and the geometry's dimension for every pair (7% of the scan).
 -- * The full scan probes the same index once per work of the city. (Pairing the works through a
 --   grid of cells and a hash join read each work once, and was faster on the dense city but slower
 --   where works crowd more: see BENCHMARKS.md.)
@@ -160,10 +162,10 @@ $$;
 -- How far apart two works' centrelines (or areas) may be while their footprints are within
 -- p_colocation_m of each other. A check marks where two works meet as the part of the new work
 -- within this reach of the other (work_conflicts).
-CREATE OR REPLACE FUNCTION pair_reach_m(a_geom_m geometry, a_width numeric, b_geom_m geometry, b_width numeric,
-                                        p_colocation_m double precision) RETURNS double precision
+CREATE OR REPLACE FUNCTION pair_reach_m(a_reach_m double precision, b_reach_m double precision, p_colocation_m double precision)
+RETURNS double precision
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT p_colocation_m + work_reach_m(a_geom_m, a_width) + work_reach_m(b_geom_m, b_width)
+  SELECT p_colocation_m + a_reach_m + b_reach_m
 $$;
 
 -- The largest half-width a trench can have: work.width_m is at most 100 m (CHECK on work). A
@@ -231,16 +233,16 @@ BEGIN
          p.time_overlap, p.repeat_excavation, p.moratorium, p.sequence, p.gap_m, p.overlap_days, p.gap_days, p.later_id,
          p.moratorium_subject, p.road_id, p.road_end, p.moratorium_until, p.sequence_subject, p.sequence_severity,
          w.place, w.other_geom_m, w.reach_m
-    FROM (SELECT b.id AS b_id, b.geom_m AS b_geom_m, b.width_m AS b_width_m, r.*
+    FROM (SELECT b.id AS b_id, b.geom_m AS b_geom_m, b.reach_m AS b_reach_m, r.*
             FROM work b
-           CROSS JOIN LATERAL (SELECT works_gap_m(a.geom_m, a.width_m, b.geom_m, b.width_m) AS gap_m OFFSET 0) g
+           CROSS JOIN LATERAL (SELECT works_gap_m(a.geom_m, a.reach_m, b.geom_m, b.reach_m) AS gap_m OFFSET 0) g
            CROSS JOIN LATERAL pair_rules(a.id, a.organisation_id, a.utility, a.kind, a.start_date, a.end_date, a.emergency,
                                          b.id, b.organisation_id, b.utility, b.kind, b.start_date, b.end_date, b.emergency,
                                          g.gap_m, d, horizon_i, recon_i, major_i) r
            WHERE b.city_code = a.city_code
              AND b.id <> a.id
              AND b.status NOT IN ('cancelled', 'draft')
-             AND b.geom_m && ST_Expand(a.geom_m, d + work_reach_m(a.geom_m, a.width_m) + max_reach_allowed_m())
+             AND b.geom_m && ST_Expand(a.geom_m, d + a.reach_m + max_reach_allowed_m())
              -- b.excavation_window && daterange(a.start_date - span, a.end_date + span, '[]'), on the columns;
              -- only a road work's moratorium reaches further than the repeat horizon
              AND b.start_date <= a.end_date + span AND b.end_date >= a.start_date - span
@@ -253,7 +255,7 @@ BEGIN
    -- the part of it within reach of the other, or the point halfway between them where nothing of it
    -- is (both are areas, or the buffer's polygon falls just short of a far edge). As a function with
    -- a subquery, which the planner cannot inline, this cost twice as much.
-   CROSS JOIN LATERAL (SELECT pair_reach_m(a.geom_m, a.width_m, p.b_geom_m, p.b_width_m, d) AS reach_m OFFSET 0) r
+   CROSS JOIN LATERAL (SELECT pair_reach_m(a.reach_m, p.b_reach_m, d) AS reach_m OFFSET 0) r
    CROSS JOIN LATERAL (SELECT CASE WHEN NOT trench THEN ST_Intersection(a.geom_m, ST_Buffer(p.b_geom_m, r.reach_m)) END AS near
                         OFFSET 0) s
    CROSS JOIN LATERAL (SELECT CASE WHEN NOT trench
@@ -278,6 +280,7 @@ RETURNS TABLE (kind text, severity text, subject_id bigint, work_ids bigint[], h
 LANGUAGE plpgsql STABLE
 SET jit = off
 SET enable_bitmapscan = off
+SET plan_cache_mode = force_generic_plan
 AS $$
 DECLARE
   d double precision := rule_value(p_city, 'co_location_m');
@@ -302,13 +305,13 @@ BEGIN
       ON b.city_code = a.city_code
      AND b.id > a.id
      AND b.status NOT IN ('cancelled', 'draft')
-     AND b.geom_m && ST_Expand(a.geom_m, d + work_reach_m(a.geom_m, a.width_m) + reach)
+     AND b.geom_m && ST_Expand(a.geom_m, d + a.reach_m + reach)
      -- b.excavation_window && daterange(a.start_date - span, a.end_date + span, '[]'), on the columns;
      -- only a road work's moratorium reaches further than the repeat horizon
      AND b.start_date <= a.end_date + span AND b.end_date >= a.start_date - span
      AND (b.start_date <= a.end_date + span_h AND b.end_date >= a.start_date - span_h
           OR a.kind IN ('road_reconstruction', 'road_major_repair') OR b.kind IN ('road_reconstruction', 'road_major_repair'))
-   CROSS JOIN LATERAL (SELECT works_gap_m(a.geom_m, a.width_m, b.geom_m, b.width_m) AS gap_m OFFSET 0) g
+   CROSS JOIN LATERAL (SELECT works_gap_m(a.geom_m, a.reach_m, b.geom_m, b.reach_m) AS gap_m OFFSET 0) g
    CROSS JOIN LATERAL pair_rules(a.id, a.organisation_id, a.utility, a.kind, a.start_date, a.end_date, a.emergency,
                                  b.id, b.organisation_id, b.utility, b.kind, b.start_date, b.end_date, b.emergency,
                                  g.gap_m, d, horizon_i, recon_i, major_i) r

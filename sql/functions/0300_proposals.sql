@@ -16,7 +16,7 @@ BEGIN
   RETURN (
     WITH m AS (SELECT w.id, w.geom, w.geom_m, w.width_m, ST_Dimension(w.geom_m) AS dim,
                       row_number() OVER (ORDER BY ST_Length(w.geom_m) + ST_Area(w.geom_m) DESC, w.id) AS rank,
-                      d + work_reach_m(w.geom_m, w.width_m) AS corridor_m
+                      d + w.reach_m AS corridor_m
                  FROM work w WHERE w.id = ANY(p_ids))
     SELECT json_build_object(
       'key', array_to_string(ARRAY(SELECT id FROM m ORDER BY id), '-'),

@@ -15,7 +15,7 @@ BEGIN
       JOIN work o
         ON o.geom_m && ST_Expand(p.geom_m, d + reach)
        AND o.city_code = p_city AND o.status NOT IN ('draft', 'cancelled') AND o.start_date BETWEEN p_since AND p_until
-       AND ST_DWithin(o.geom_m, p.geom_m, d + work_reach_m(o.geom_m, o.width_m))
+       AND ST_DWithin(o.geom_m, p.geom_m, d + o.reach_m)
      WHERE p.city_code = p_city
   )
   SELECT p.street_id, p.stretch, s.name, s.class, count(o.work_id)::integer,

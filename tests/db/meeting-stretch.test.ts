@@ -81,7 +81,7 @@ describe('where a trench meets another work, against PostGIS', () => {
 		for (const row of rows) {
 			const other = row.work_ids.find((id) => id !== a)!;
 			const { rows: out } = await db.query<{ hausdorff: number; mine_m: number; theirs_m: number }>(
-				`WITH g AS (SELECT ST_Intersection(a.geom_m, ST_Buffer(b.geom_m, pair_reach_m(a.geom_m, a.width_m, b.geom_m, b.width_m, 15), 'quad_segs=64')) AS theirs,
+				`WITH g AS (SELECT ST_Intersection(a.geom_m, ST_Buffer(b.geom_m, pair_reach_m(a.reach_m, b.reach_m, 15), 'quad_segs=64')) AS theirs,
 				                   ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON($3), 4326), ST_SRID(a.geom_m)) AS mine
 				              FROM work a, work b WHERE a.id = $1 AND b.id = $2)
 				 SELECT ST_HausdorffDistance(theirs, mine) AS hausdorff, ST_Length(mine) AS mine_m, ST_Length(theirs) AS theirs_m FROM g`,
