@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openTestDb } from '../support/db';
 import { insertOrganisation, insertUser } from '../support/fixtures';
-import { authenticate, createSession, deleteSession, sessionUser } from '../../src/lib/server/auth/session';
+import { authenticate, createSession, deleteSession, SESSION_CACHE_MS, sessionUser } from '../../src/lib/server/auth/session';
 import type { Db } from '../../src/lib/server/db/types';
 
 describe('accounts and sessions', () => {
@@ -37,6 +37,21 @@ describe('accounts and sessions', () => {
 		expect(rows.map((r) => r.token_hash)).not.toContain(token);
 		await deleteSession(db, token);
 		expect(await sessionUser(db, token)).toBeNull();
+	});
+
+	it('refuses a session ended in the database behind its back once the few seconds it is kept have passed', async () => {
+		const { token } = await createSession(db, waterId);
+		expect(await sessionUser(db, token)).toMatchObject({ id: waterId });
+		await db.query(`UPDATE user_session SET created_at = now() - interval '30 days', expires_at = now() - interval '1 day'`);
+		// still known for a moment
+		expect(await sessionUser(db, token)).toMatchObject({ id: waterId });
+		vi.useFakeTimers({ toFake: ['Date'] });
+		try {
+			vi.setSystemTime(Date.now() + SESSION_CACHE_MS + 1);
+			expect(await sessionUser(db, token)).toBeNull();
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 
 	it('ignores expired sessions and unknown tokens', async () => {
