@@ -90,7 +90,8 @@ BEGIN
     SELECT json_build_object(
              'id', v_id,
              'rows', (SELECT coalesce(json_agg(c), '[]') FROM c),
-             'subject', work_geometries_json(v_id),
+             -- what the app cuts a trench's stretches from, when it has any to cut
+             'subject', CASE WHEN EXISTS (SELECT 1 FROM c WHERE c.other_geom_m IS NOT NULL) THEN work_geometries_json(v_id) END,
              'context', conflict_context_json(
                           ARRAY(SELECT DISTINCT x.id FROM c, unnest(c.work_ids || c.road_id) x(id) WHERE x.id IS NOT NULL),
                           ARRAY(SELECT DISTINCT historic_district_id FROM c WHERE historic_district_id IS NOT NULL),

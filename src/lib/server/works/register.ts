@@ -77,7 +77,8 @@ interface CheckJson {
 	replaced_missing?: true;
 	id: number;
 	rows: EngineRow[];
-	subject: WorkGeometries;
+	/** null when no row has a stretch to cut */
+	subject: WorkGeometries | null;
 	context: ContextJson;
 	proposal: ProposalFacts | null;
 }
