@@ -1,11 +1,25 @@
 -- Rule settings and the one way distances are measured (DESIGN.md §3). Re-applied on every migrate.
 
--- A city's value for a rule, or the default.
-CREATE OR REPLACE FUNCTION rule_value(p_city text, p_key text) RETURNS numeric
+-- The rules the conflict engine weighs, for one city: the city's value of each, or the default.
+-- A set-returning SQL function of one SELECT, so the planner inlines it into the plan of the query
+-- that reads it, which a PL/pgSQL caller keeps for the session. A scalar SQL function with
+-- subqueries (as rule_value was) cannot be inlined, and PostgreSQL parsed and planned its body again
+-- in every transaction that called it: four of them cost each scan and each check about 0.2 ms
+-- (BENCHMARKS.md).
+DROP FUNCTION IF EXISTS rule_value(text, text);
+CREATE OR REPLACE FUNCTION engine_rules(p_city text)
+RETURNS TABLE (co_location_m double precision, repeat_horizon_years numeric,
+               moratorium_reconstruction_years numeric, moratorium_major_repair_years numeric)
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
-  SELECT coalesce(
-    (SELECT value FROM rule_setting WHERE city_code = p_city AND key = p_key),
-    (SELECT value FROM rule_setting_default WHERE key = p_key))
+  SELECT (max(x.value) FILTER (WHERE x.key = 'co_location_m'))::double precision,
+         max(x.value) FILTER (WHERE x.key = 'repeat_horizon_years'),
+         max(x.value) FILTER (WHERE x.key = 'moratorium_reconstruction_years'),
+         max(x.value) FILTER (WHERE x.key = 'moratorium_major_repair_years')
+    FROM (SELECT d.key, coalesce(s.value, d.value) AS value
+            FROM rule_setting_default d
+            LEFT JOIN rule_setting s ON s.city_code = p_city AND s.key = d.key
+           WHERE d.key IN ('co_location_m', 'repeat_horizon_years', 'moratorium_reconstruction_years',
+                           'moratorium_major_repair_years')) x
 $$;
 
 -- How far a work reaches beyond its centreline (half the trench width; 0 for an area, its own

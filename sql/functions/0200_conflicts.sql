@@ -98,16 +98,28 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
   OFFSET 0) r
 $$;
 
+-- Whether a work's footprint meets an area (both in the city's metric CRS), building the footprint
+-- only when neither quick answer holds: no part of the footprint lies further from the centreline
+-- than its reach (at least 5 cm, work_footprint), and a centreline that meets the area is inside
+-- the footprint. Most works near a district are settled without a buffer (0.04 ms each).
+CREATE OR REPLACE FUNCTION footprint_meets(p_geom_m geometry, p_width numeric, p_reach_m double precision, p_area_m geometry)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT ST_DWithin(p_geom_m, p_area_m, greatest(p_reach_m, 0.05))
+         AND (ST_Intersects(p_geom_m, p_area_m) OR ST_Intersects(work_footprint(p_geom_m, p_width), p_area_m))
+$$;
+
 -- Conflicts of one work with a historic district or a neighbourhood's renovation window.
 CREATE OR REPLACE FUNCTION area_conflicts(a work)
 RETURNS TABLE (kind text, severity text, historic_district_id text, neighbourhood_id text, where_geom geometry)
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
   SELECT 'historic_district', 'medium', h.id, NULL::text,
-         ST_Transform(ST_Intersection(work_footprint(a.geom_m, a.width_m), ST_Transform(h.boundary, ST_SRID(a.geom_m))), 4326)
+         ST_Transform(ST_Intersection(work_footprint(a.geom_m, a.width_m), m.boundary_m), 4326)
     FROM historic_district h
+   CROSS JOIN LATERAL (SELECT ST_Transform(h.boundary, ST_SRID(a.geom_m)) AS boundary_m OFFSET 0) m
    WHERE h.city_code = a.city_code
      AND h.boundary && ST_Expand(a.geom, 0.001)
-     AND ST_Intersects(work_footprint(a.geom_m, a.width_m), ST_Transform(h.boundary, ST_SRID(a.geom_m)))
+     AND footprint_meets(a.geom_m, a.width_m, a.reach_m, m.boundary_m)
   UNION ALL
   SELECT 'renovation_window', 'medium', NULL, n.id, ST_Intersection(a.geom, n.boundary)
     FROM neighbourhood n
@@ -126,7 +138,7 @@ $$;
 CREATE OR REPLACE FUNCTION city_area_conflicts(p_city text)
 RETURNS TABLE (work_id bigint, kind text, severity text, historic_district_id text, neighbourhood_id text, where_geom geometry)
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
-  SELECT a.id, 'historic_district', 'medium', h.id, NULL::text, ST_Transform(ST_Intersection(f.footprint, h.boundary_m), 4326)
+  SELECT a.id, 'historic_district', 'medium', h.id, NULL::text, ST_Transform(ST_Intersection(work_footprint(a.geom_m, a.width_m), h.boundary_m), 4326)
     FROM (SELECT h.id, h.boundary, ST_Transform(h.boundary, c.metric_srid) AS boundary_m
             FROM historic_district h JOIN city c ON c.code = h.city_code
            WHERE h.city_code = p_city OFFSET 0) h
@@ -134,8 +146,7 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
       ON a.city_code = p_city
      AND a.status NOT IN ('cancelled', 'draft')
      AND a.geom && ST_Expand(h.boundary, 0.001)
-   CROSS JOIN LATERAL (SELECT work_footprint(a.geom_m, a.width_m) AS footprint OFFSET 0) f
-   WHERE ST_Intersects(f.footprint, h.boundary_m)
+   WHERE footprint_meets(a.geom_m, a.width_m, a.reach_m, h.boundary_m)
   UNION ALL
   SELECT a.id, 'renovation_window', 'medium', NULL, n.id, ST_Intersection(a.geom, n.boundary)
     FROM neighbourhood n
@@ -173,12 +184,10 @@ $$;
 CREATE OR REPLACE FUNCTION max_reach_allowed_m() RETURNS double precision
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT 50::double precision $$;
 
--- The largest half-width of any trench in a city: the bound that lets the GiST index find neighbours
--- in the full scan and the works near a stretch of street (street_openings).
-CREATE OR REPLACE FUNCTION max_reach_m(p_city text) RETURNS double precision
-LANGUAGE sql STABLE PARALLEL SAFE AS $$
-  SELECT coalesce(max(width_m), 0)::double precision / 2 FROM work WHERE city_code = p_city
-$$;
+-- The largest half-width of a city's trenches bounds the index search of the full scan and of the
+-- street history; each reads it in its own query, from work_city_width_idx (a scalar SQL function
+-- reading a table is planned again in every transaction).
+DROP FUNCTION IF EXISTS max_reach_m(text);
 
 -- What `work_conflicts` and `conflict_scan` return (EngineRow in src/lib/server/conflicts/engine.ts):
 --   a pair of works: kind null; work_ids the pair (for a check, the checked work first); the rules it
@@ -218,10 +227,9 @@ BEGIN
     RETURN;
   END IF;
   trench := ST_Dimension(a.geom_m) = 1;
-  d := rule_value(a.city_code, 'co_location_m');
-  horizon := rule_value(a.city_code, 'repeat_horizon_years');
-  recon := rule_value(a.city_code, 'moratorium_reconstruction_years');
-  major := rule_value(a.city_code, 'moratorium_major_repair_years');
+  SELECT r.co_location_m, r.repeat_horizon_years, r.moratorium_reconstruction_years, r.moratorium_major_repair_years
+    INTO d, horizon, recon, major
+    FROM engine_rules(a.city_code) r;
   horizon_i := interval '1 year' * horizon;
   recon_i := interval '1 year' * recon;
   major_i := interval '1 year' * major;
@@ -283,17 +291,28 @@ SET enable_bitmapscan = off
 SET plan_cache_mode = force_generic_plan
 AS $$
 DECLARE
-  d double precision := rule_value(p_city, 'co_location_m');
-  horizon numeric := rule_value(p_city, 'repeat_horizon_years');
-  recon numeric := rule_value(p_city, 'moratorium_reconstruction_years');
-  major numeric := rule_value(p_city, 'moratorium_major_repair_years');
-  horizon_i interval := interval '1 year' * horizon;
-  recon_i interval := interval '1 year' * recon;
-  major_i interval := interval '1 year' * major;
-  span integer := ceil(greatest(horizon, recon, major) * 366)::integer;
-  span_h integer := ceil(horizon * 366)::integer;
-  reach double precision := max_reach_m(p_city);
+  d double precision;
+  horizon numeric;
+  recon numeric;
+  major numeric;
+  horizon_i interval;
+  recon_i interval;
+  major_i interval;
+  span integer;
+  span_h integer;
+  reach double precision;
 BEGIN
+  -- the rules, and the widest reach of the city's works (what bounds the index search)
+  SELECT r.co_location_m, r.repeat_horizon_years, r.moratorium_reconstruction_years, r.moratorium_major_repair_years,
+         (SELECT coalesce(max(w.width_m), 0)::double precision / 2 FROM work w WHERE w.city_code = p_city)
+    INTO d, horizon, recon, major, reach
+    FROM engine_rules(p_city) r;
+  horizon_i := interval '1 year' * horizon;
+  recon_i := interval '1 year' * recon;
+  major_i := interval '1 year' * major;
+  span := ceil(greatest(horizon, recon, major) * 366)::integer;
+  span_h := ceil(horizon * 366)::integer;
+
   RETURN QUERY
   SELECT NULL::text, NULL::text, NULL::bigint, ARRAY[a.id, b.id], NULL::text, NULL::text,
          r.time_overlap, r.repeat_excavation, r.moratorium, r.sequence, r.gap_m, r.overlap_days, r.gap_days, r.later_id,

@@ -11,7 +11,7 @@ DROP FUNCTION IF EXISTS joint_works_saving(bigint[]);
 CREATE OR REPLACE FUNCTION proposal_facts_json(p_ids bigint[]) RETURNS json
 LANGUAGE plpgsql STABLE AS $$
 DECLARE
-  d double precision := (SELECT rule_value(city_code, 'co_location_m') FROM work WHERE id = p_ids[1]);
+  d double precision := (SELECT r.co_location_m FROM work w CROSS JOIN LATERAL engine_rules(w.city_code) r WHERE w.id = p_ids[1]);
 BEGIN
   RETURN (
     WITH m AS (SELECT w.id, w.geom, w.geom_m, w.width_m, ST_Dimension(w.geom_m) AS dim,

@@ -5,9 +5,12 @@ CREATE OR REPLACE FUNCTION street_openings(p_city text, p_since date, p_until da
 RETURNS TABLE (street_id bigint, stretch integer, name text, class text, openings integer, work_ids bigint[], geojson text)
 LANGUAGE plpgsql STABLE AS $$
 DECLARE
-  d double precision := rule_value(p_city, 'co_location_m');
-  reach double precision := max_reach_m(p_city);
+  d double precision;
+  reach double precision;
 BEGIN
+  SELECT r.co_location_m, (SELECT coalesce(max(w.width_m), 0)::double precision / 2 FROM work w WHERE w.city_code = p_city)
+    INTO d, reach
+    FROM engine_rules(p_city) r;
   RETURN QUERY
   WITH near AS (
     SELECT p.street_id, p.stretch, o.id AS work_id, o.start_date
