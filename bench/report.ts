@@ -20,7 +20,8 @@ export interface Result {
 	works: number;
 	worksInJiujiang: number;
 	loadSeconds: number | null;
-	scan: { rounds: { reference: ScanRun; engine: ScanRun }[] };
+	/** warmUp: the passes run before the timed rounds (absent in runs made before it was kept); first: the cold pass */
+	scan: { rounds: { reference: ScanRun; engine: ScanRun }[]; warmUp?: { passes: number; ms: number; first: { referenceMs: number; engineMs: number } } };
 	sqlChecks: { reference: CheckRun; engine: CheckRun };
 	domainChecks: { engine: CheckRun };
 	coldChecks?: { engine: CheckRun };
@@ -59,6 +60,8 @@ export function report(r: Result): string {
 			lines.push(`| engine, Jiujiang alone | ${ms(med((k) => k.engine.perCity[jj]))} | | | ${x(med((k) => k.engine.perCity[jj]) / refJj)} |`);
 		}
 		lines.push('');
+		const w = r.scan.warmUp;
+		if (w) lines.push(`Before the rounds, ${w.passes} untimed warm-up passes (${ms(w.ms)}); the first, cold: reference ${ms(w.first.referenceMs)}, engine ${ms(w.first.engineMs)}.`, '');
 		lines.push(`Conflicts by kind: ${Object.entries(rounds[0].engine.byKind ?? {}).sort().map(([k, v]) => `${k} ${v}`).join(', ')}.`);
 	} else {
 		lines.push('Scans not run (--scan=off).');
