@@ -142,14 +142,15 @@ async function main() {
 	// the first pass is kept in the results as the cold scan.
 	if (opt.scan) {
 		const started = performance.now();
+		let first: { referenceMs: number; engineMs: number } | undefined;
+		let passes = 0;
 		do {
 			const reference = await referenceScan(db, cities, cpu);
 			const engine = await engineScan(db, cities, cpu);
-			result.scan.warmUp ??= { passes: 0, ms: 0, first: { referenceMs: reference.ms, engineMs: engine.ms } };
-			result.scan.warmUp.passes++;
+			first ??= { referenceMs: reference.ms, engineMs: engine.ms };
+			passes++;
 		} while (performance.now() - started < WARM_UP_MS);
-		result.scan.warmUp!.ms = performance.now() - started;
-		const w = result.scan.warmUp!;
+		const w = (result.scan.warmUp = { passes, ms: performance.now() - started, first: first! });
 		log(`warm-up: ${w.passes} passes in ${(w.ms / 1000).toFixed(1)} s; the first: reference ${w.first.referenceMs.toFixed(0)} ms, engine ${w.first.engineMs.toFixed(0)} ms`);
 	}
 

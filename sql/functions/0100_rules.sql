@@ -1,25 +1,31 @@
 -- Rule settings and the one way distances are measured (DESIGN.md §3). Re-applied on every migrate.
 
--- The rules the conflict engine weighs, for one city: the city's value of each, or the default.
+-- The rules the conflict engine weighs, for one city (the city's value of each, or the default), in
+-- the form its queries use: the co-location distance; the repeat horizon and the two moratoria as
+-- intervals; and how many days apart two works' windows may be for any rule to join them (the longest
+-- of the three, a year counted as 366 days) and for the rules without a road work (the horizon).
 -- A set-returning SQL function of one SELECT, so the planner inlines it into the plan of the query
 -- that reads it, which a PL/pgSQL caller keeps for the session. A scalar SQL function with
 -- subqueries (as rule_value was) cannot be inlined, and PostgreSQL parsed and planned its body again
 -- in every transaction that called it: four of them cost each scan and each check about 0.2 ms
 -- (BENCHMARKS.md).
 DROP FUNCTION IF EXISTS rule_value(text, text);
-CREATE OR REPLACE FUNCTION engine_rules(p_city text)
-RETURNS TABLE (co_location_m double precision, repeat_horizon_years numeric,
-               moratorium_reconstruction_years numeric, moratorium_major_repair_years numeric)
+DROP FUNCTION IF EXISTS engine_rules(text);
+CREATE FUNCTION engine_rules(p_city text)
+RETURNS TABLE (co_location_m double precision, repeat_horizon interval, reconstruction_moratorium interval,
+               major_repair_moratorium interval, span_days integer, horizon_span_days integer)
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
-  SELECT (max(x.value) FILTER (WHERE x.key = 'co_location_m'))::double precision,
-         max(x.value) FILTER (WHERE x.key = 'repeat_horizon_years'),
-         max(x.value) FILTER (WHERE x.key = 'moratorium_reconstruction_years'),
-         max(x.value) FILTER (WHERE x.key = 'moratorium_major_repair_years')
-    FROM (SELECT d.key, coalesce(s.value, d.value) AS value
-            FROM rule_setting_default d
-            LEFT JOIN rule_setting s ON s.city_code = p_city AND s.key = d.key
-           WHERE d.key IN ('co_location_m', 'repeat_horizon_years', 'moratorium_reconstruction_years',
-                           'moratorium_major_repair_years')) x
+  SELECT y.co_location_m, interval '1 year' * y.horizon, interval '1 year' * y.recon, interval '1 year' * y.major,
+         ceil(greatest(y.horizon, y.recon, y.major) * 366)::integer, ceil(y.horizon * 366)::integer
+    FROM (SELECT (max(x.value) FILTER (WHERE x.key = 'co_location_m'))::double precision AS co_location_m,
+                 max(x.value) FILTER (WHERE x.key = 'repeat_horizon_years') AS horizon,
+                 max(x.value) FILTER (WHERE x.key = 'moratorium_reconstruction_years') AS recon,
+                 max(x.value) FILTER (WHERE x.key = 'moratorium_major_repair_years') AS major
+            FROM (SELECT d.key, coalesce(s.value, d.value) AS value
+                    FROM rule_setting_default d
+                    LEFT JOIN rule_setting s ON s.city_code = p_city AND s.key = d.key
+                   WHERE d.key IN ('co_location_m', 'repeat_horizon_years', 'moratorium_reconstruction_years',
+                                   'moratorium_major_repair_years')) x) y
 $$;
 
 -- How far a work reaches beyond its centreline (half the trench width; 0 for an area, its own

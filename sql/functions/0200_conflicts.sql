@@ -212,9 +212,6 @@ AS $$
 DECLARE
   a work;
   d double precision;
-  horizon numeric;
-  recon numeric;
-  major numeric;
   horizon_i interval;
   recon_i interval;
   major_i interval;
@@ -227,14 +224,9 @@ BEGIN
     RETURN;
   END IF;
   trench := ST_Dimension(a.geom_m) = 1;
-  SELECT r.co_location_m, r.repeat_horizon_years, r.moratorium_reconstruction_years, r.moratorium_major_repair_years
-    INTO d, horizon, recon, major
+  SELECT r.co_location_m, r.repeat_horizon, r.reconstruction_moratorium, r.major_repair_moratorium, r.span_days, r.horizon_span_days
+    INTO d, horizon_i, recon_i, major_i, span, span_h
     FROM engine_rules(a.city_code) r;
-  horizon_i := interval '1 year' * horizon;
-  recon_i := interval '1 year' * recon;
-  major_i := interval '1 year' * major;
-  span := ceil(greatest(horizon, recon, major) * 366)::integer;
-  span_h := ceil(horizon * 366)::integer;
 
   RETURN QUERY
   SELECT NULL::text, NULL::text, NULL::bigint, ARRAY[a.id, p.b_id], NULL::text, NULL::text,
@@ -292,9 +284,6 @@ SET plan_cache_mode = force_generic_plan
 AS $$
 DECLARE
   d double precision;
-  horizon numeric;
-  recon numeric;
-  major numeric;
   horizon_i interval;
   recon_i interval;
   major_i interval;
@@ -303,15 +292,10 @@ DECLARE
   reach double precision;
 BEGIN
   -- the rules, and the widest reach of the city's works (what bounds the index search)
-  SELECT r.co_location_m, r.repeat_horizon_years, r.moratorium_reconstruction_years, r.moratorium_major_repair_years,
+  SELECT r.co_location_m, r.repeat_horizon, r.reconstruction_moratorium, r.major_repair_moratorium, r.span_days, r.horizon_span_days,
          (SELECT coalesce(max(w.width_m), 0)::double precision / 2 FROM work w WHERE w.city_code = p_city)
-    INTO d, horizon, recon, major, reach
+    INTO d, horizon_i, recon_i, major_i, span, span_h, reach
     FROM engine_rules(p_city) r;
-  horizon_i := interval '1 year' * horizon;
-  recon_i := interval '1 year' * recon;
-  major_i := interval '1 year' * major;
-  span := ceil(greatest(horizon, recon, major) * 366)::integer;
-  span_h := ceil(horizon * 366)::integer;
 
   RETURN QUERY
   SELECT NULL::text, NULL::text, NULL::bigint, ARRAY[a.id, b.id], NULL::text, NULL::text,
