@@ -1,6 +1,11 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
+// Every test process, and every server the tests start, runs on one fixed day, the demo's reference
+// day, so that no test expires as the calendar moves (tests/support/clock.ts);
+// `DIGONCE_TODAY=YYYY-MM-DD npx vitest …` runs them on another.
+if (process.env.VITEST) process.env.DIGONCE_TODAY ||= '2026-12-01';
+
 export default defineConfig({
 	plugins: [sveltekit()],
 	test: {

@@ -7,6 +7,7 @@ import { cityView, districtExtents } from '$lib/server/basemap/queries';
 import { basemapConfig } from '$lib/server/basemap/config';
 import { defaultCityCode } from '$lib/server/city';
 import { ruleSettings } from '$lib/server/conflicts/engine';
+import { serverToday } from '$lib/server/clock';
 
 /** a phone's browser, WeChat's own included: the planners' panels do not fit on it */
 const PHONE = /Mobi|iPhone|iPod|MicroMessenger/i;
@@ -28,6 +29,6 @@ export const load: PageServerLoad = async ({ locals, url, request, setHeaders })
 		/** how long after starting an emergency repair may be registered (the registration form says so) */
 		emergencyHours: (await ruleSettings(locals.db, city)).emergency_registration_hours,
 		/** the month the time control opens on: this year, within the programme's span */
-		today: new Date().toISOString().slice(0, 10)
+		today: serverToday()
 	};
 };

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { createTestDatabase, type TestDatabase } from './db';
 import type { Template } from './backend';
 import { freePort } from './system';
+import { testToday } from './clock';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -48,6 +49,8 @@ export async function startApp(template: Template = 'demo', env: Record<string, 
 				PORT: String(port),
 				HOST: '127.0.0.1',
 				ORIGIN: url,
+				// the suite's one day (tests/support/clock.ts); a test may give another in `env`
+				DIGONCE_TODAY: testToday(),
 				...(testDb.url ? { DATABASE_URL: testDb.url } : { DATA_DIR: testDb.dataDir! }),
 				...env
 			},

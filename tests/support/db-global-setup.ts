@@ -7,6 +7,8 @@ import { openPglite } from '../../src/lib/server/db/pglite';
 import { openPostgres } from '../../src/lib/server/db/postgres';
 import { migrate } from '../../src/lib/server/db/migrate';
 import { seedDemo } from '../../src/lib/server/demo/seed';
+import { demoShiftYears } from '../../src/lib/server/demo/shift';
+import { testToday } from './clock';
 import type { Db } from '../../src/lib/server/db/types';
 import { testDatabaseUrl, withDatabase, type Template, type Templates } from './backend';
 
@@ -18,7 +20,10 @@ declare module 'vitest' {
 
 const root = resolve(import.meta.dirname, '../..');
 
-/** Templates are rebuilt only when the SQL, the demo data or the database engine changes. */
+/**
+ * Templates are rebuilt only when the SQL, the demo data, the database engine or the whole years
+ * the demo is moved by (the suite's today) change.
+ */
 function templateKey(): string {
 	const hash = createHash('sha256');
 	const walk = (dir: string) => {
@@ -32,13 +37,15 @@ function templateKey(): string {
 	walk(join(root, 'data/demo'));
 	hash.update(readFileSync(join(root, 'package-lock.json')));
 	hash.update(readFileSync(join(root, 'src/lib/server/demo/seed.ts')));
+	hash.update(readFileSync(join(root, 'src/lib/server/demo/shift.ts')));
+	hash.update(`demo shifted by ${demoShiftYears(testToday())} years`);
 	return hash.digest('hex').slice(0, 16);
 }
 
 async function fill(db: Db, template: Template) {
 	if (template === 'bare') return;
 	await migrate(db, join(root, 'sql'));
-	if (template === 'demo') await seedDemo(db, join(root, 'data/demo'), { accounts: true });
+	if (template === 'demo') await seedDemo(db, join(root, 'data/demo'), { accounts: true, today: testToday() });
 }
 
 async function pgliteTemplates(key: string): Promise<Templates> {

@@ -1,9 +1,24 @@
-/** The time control counts months from January 2019 to December 2027 (the programme's span). */
-export const FIRST_YEAR = 2019;
-export const LAST_YEAR = 2027;
-export const MONTHS = (LAST_YEAR - FIRST_YEAR + 1) * 12;
+/**
+ * The time control counts months from January 2019, when the renovation programme began, to
+ * December of the year after the server's today, so that it reaches this year and the next however
+ * many years pass. The page sets the span from the server's today (`setTimeSpan`) before anything
+ * counts months; until then it is 2019–2027, the span of the demo's own day.
+ */
+export const PROGRAMME_START_YEAR = 2019;
+export let FIRST_YEAR = PROGRAMME_START_YEAR;
+export let LAST_YEAR = 2027;
+export let MONTHS = (LAST_YEAR - FIRST_YEAR + 1) * 12;
 
-/** `2025-03` → its index (2019-01 is 0); out-of-range or malformed → null. */
+/** The span for a server's today (YYYY-MM-DD): 2019 to the year after today's. */
+export function setTimeSpan(today: string): void {
+	const year = Number(today.slice(0, 4));
+	if (!Number.isInteger(year)) return;
+	FIRST_YEAR = Math.min(PROGRAMME_START_YEAR, year);
+	LAST_YEAR = Math.max(year + 1, FIRST_YEAR);
+	MONTHS = (LAST_YEAR - FIRST_YEAR + 1) * 12;
+}
+
+/** `2025-03` → its index (January of FIRST_YEAR is 0); out-of-range or malformed → null. */
 export function monthIndex(month: string): number | null {
 	const m = /^(\d{4})-(\d{2})$/.exec(month);
 	if (!m) return null;

@@ -3,11 +3,12 @@ import type { PageServerLoad } from './$types';
 import { cityView } from '$lib/server/basemap/queries';
 import { basemapConfig } from '$lib/server/basemap/config';
 import { defaultCityCode } from '$lib/server/city';
-import { addDays, chinaToday } from '$lib/domain/work-rules';
+import { addDays } from '$lib/domain/work-rules';
+import { serverToday } from '$lib/server/clock';
 
 /** The residents' map: the city's view and the basemap; the layers' data comes from the public API. */
 export const load: PageServerLoad = async ({ locals }) => {
-	const today = chinaToday();
+	const today = serverToday();
 	return {
 		city: await cityView(locals.db, defaultCityCode()),
 		basemap: basemapConfig(env),

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db, Queryable } from '../db';
 import { hashPassword } from '../auth/password';
+import { serverToday } from '../clock';
+import { demoShiftYears, recordedShift, shiftDemoDates } from './shift';
 
 export const JIUJIANG = '360400';
 
@@ -57,9 +59,15 @@ export async function hasData(db: Queryable): Promise<boolean> {
 
 /**
  * Loads the committed demo data set (data/demo, made by `npm run data:demo`) into an empty database,
- * in one transaction. Demo accounts, whose passwords are public, only when asked.
+ * in one transaction, its dates moved by the whole years that bring its reference day nearest to
+ * `today` (the server's clock). Demo accounts, whose passwords are public, only when asked.
  */
-export async function seedDemo(db: Db, dataDir: string, options: { accounts: boolean }): Promise<Record<string, number>> {
+export async function seedDemo(
+	db: Db,
+	dataDir: string,
+	options: { accounts: boolean; today?: string }
+): Promise<Record<string, number>> {
+	const shift = demoShiftYears(options.today ?? serverToday());
 	const organisations = readJson<Record<string, unknown>[]>(dataDir, 'organisations.json');
 	const accounts = options.accounts ? readJson<DemoAccount[]>(dataDir, 'accounts.json') : [];
 	const hashed = await Promise.all(
@@ -133,6 +141,7 @@ export async function seedDemo(db: Db, dataDir: string, options: { accounts: boo
 			`INSERT INTO dataset_info (key, value) VALUES ('demo', 'true'), ('demo_source', 'data/demo (npm run data:demo)')
 			 ON CONFLICT (key) DO UPDATE SET value = excluded.value`
 		);
+		await shiftDemoDates(tx, shift, shift);
 		const { rows } = await tx.query<Record<string, number>>(
 			`SELECT (SELECT count(*) FROM neighbourhood)::int AS neighbourhoods,
 			        (SELECT count(*) FROM work)::int AS works,
@@ -142,5 +151,22 @@ export async function seedDemo(db: Db, dataDir: string, options: { accounts: boo
 			        (SELECT count(*) FROM app_user)::int AS accounts`
 		);
 		return rows[0];
+	});
+}
+
+/**
+ * Keeps a demo database current as years pass: one created in one year and opened in a later one
+ * has all its dates moved on by the whole years it is behind, so "the next 90 days" and "this
+ * year's conflicts" still hold works. Databases that are not demo data are never touched.
+ * Returns the years moved (0 when already aligned or not a demo).
+ */
+export async function realignDemo(db: Db, today = serverToday()): Promise<number> {
+	return db.transaction(async (tx) => {
+		const recorded = await recordedShift(tx);
+		if (recorded === null) return 0;
+		const wanted = demoShiftYears(today);
+		if (wanted === recorded) return 0;
+		await shiftDemoDates(tx, wanted - recorded, wanted);
+		return wanted - recorded;
 	});
 }

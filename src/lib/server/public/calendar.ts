@@ -2,7 +2,8 @@ import { createEvents, type EventAttributes } from 'ics';
 import type { Queryable } from '../db';
 import { t, type Lang, type MessageKey } from '$lib/i18n';
 import { workPurpose } from '$lib/domain/plain-words';
-import { addDays, chinaToday } from '$lib/domain/work-rules';
+import { addDays } from '$lib/domain/work-rules';
+import { serverToday } from '../clock';
 import { notFound } from '../http/errors';
 import type { PublicWork } from './nearby';
 
@@ -26,7 +27,7 @@ export async function worksCalendar(
 	scope: { cityCode: string; neighbourhood?: string; bbox?: [number, number, number, number] },
 	lang: Lang,
 	host: string,
-	today = chinaToday()
+	today = serverToday()
 ): Promise<string> {
 	let name: string;
 	let where: string;

@@ -2,7 +2,8 @@ import type { Queryable } from '../db';
 import type { Lang } from '$lib/i18n';
 import type { Utility, WorkKind, WorkStatus } from '$lib/domain/codes';
 import { workPurpose, workSentence } from '$lib/domain/plain-words';
-import { addDays, chinaToday } from '$lib/domain/work-rules';
+import { addDays } from '$lib/domain/work-rules';
+import { serverToday } from '../clock';
 
 /** A work as a resident reads it: public facts and one plain sentence. */
 export interface PublicWork {
@@ -47,7 +48,7 @@ export async function worksNearby(
 	where: { cityCode: string; point?: [number, number]; neighbourhood?: string },
 	opts: { radiusM: number; days: number; lang: Lang; today?: string }
 ): Promise<PublicWork[]> {
-	const today = opts.today ?? chinaToday();
+	const today = opts.today ?? serverToday();
 	const place = where.point
 		? `ST_Transform(ST_SetSRID(ST_MakePoint($4, $5), 4326), c.metric_srid)`
 		: `(SELECT ST_Transform(n.boundary, c.metric_srid) FROM neighbourhood n WHERE n.id = $4 AND n.city_code = c.code)`;
@@ -69,7 +70,7 @@ export async function worksNearby(
 }
 
 /** Works affecting a neighbourhood (inside it or within 50 m), past and future, latest first. */
-export async function worksAffecting(db: Queryable, cityCode: string, neighbourhoodId: string, lang: Lang, today = chinaToday()): Promise<PublicWork[]> {
+export async function worksAffecting(db: Queryable, cityCode: string, neighbourhoodId: string, lang: Lang, today = serverToday()): Promise<PublicWork[]> {
 	const { rows } = await db.query<Row>(
 		`SELECT ${SELECT}, 0 AS distance_m
 		   FROM work w JOIN organisation o ON o.id = w.organisation_id

@@ -1,8 +1,9 @@
 import type { Queryable } from '../db';
-import { addDays, chinaToday } from '$lib/domain/work-rules';
+import { addDays } from '$lib/domain/work-rules';
+import { serverToday } from '../clock';
 
 /** The repeat-excavation heat map: how often each ~100 m stretch of street was opened in `years`. */
-export async function streetHistory(db: Queryable, cityCode: string, years: number, until = chinaToday()): Promise<string> {
+export async function streetHistory(db: Queryable, cityCode: string, years: number, until = serverToday()): Promise<string> {
 	const since = addDays(until, -Math.round(years * 365.25));
 	const { rows } = await db.query<{ body: string }>(
 		`SELECT json_build_object('type', 'FeatureCollection', 'since', $2::text, 'until', $3::text, 'features', coalesce(json_agg(json_build_object(

@@ -5,7 +5,8 @@ import type { SessionUser } from '../auth/session';
 import { ApiError } from '../http/errors';
 import { t, type Lang } from '$lib/i18n';
 import type { OrganisationKind } from '$lib/domain/codes';
-import { AREA_M2, LINE_LENGTH_M, WIDTH_M, chinaToday, type InputCrs } from '$lib/domain/work-rules';
+import { AREA_M2, LINE_LENGTH_M, WIDTH_M, type InputCrs } from '$lib/domain/work-rules';
+import { serverToday } from '../clock';
 import { isEmergency, propertyProblems, type Problem, type Registrant } from '$lib/domain/work-checks';
 import type { WorkGeometry, WorkProperties } from './input';
 
@@ -116,7 +117,7 @@ export function checkGeometry(facts: GeometryFacts | null, geometry: WorkGeometr
 }
 
 /** The domain rules of a work's properties, for `user`, given what the database knows of its organisation and neighbourhood. */
-export function checkProperties(p: WorkProperties, user: SessionUser, facts: RegistrationFacts, lang: Lang, today = chinaToday()): Problem[] {
+export function checkProperties(p: WorkProperties, user: SessionUser, facts: RegistrationFacts, lang: Lang, today = serverToday()): Problem[] {
 	const problems: Problem[] = [];
 	const org = facts.organisation;
 	let registrant: Registrant = { role: user.role, organisation: null };

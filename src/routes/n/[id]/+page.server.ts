@@ -4,7 +4,7 @@ import { neighbourhoodPage } from '$lib/server/public/neighbourhood-page';
 import { worksNearby } from '$lib/server/public/nearby';
 import { defaultCityCode } from '$lib/server/city';
 import { NEARBY_DAYS, NEARBY_RADIUS_M } from '$lib/domain/my-street';
-import { chinaToday } from '$lib/domain/work-rules';
+import { serverToday } from '$lib/server/clock';
 import { t } from '$lib/i18n';
 
 /**
@@ -22,6 +22,6 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		neighbourhood: { id: feature.id, ...feature.properties },
 		...rest,
 		nearby: await worksNearby(locals.db, { cityCode: city, neighbourhood: params.id }, { radiusM: NEARBY_RADIUS_M, days: NEARBY_DAYS, lang: locals.lang }),
-		today: chinaToday()
+		today: serverToday()
 	};
 };
