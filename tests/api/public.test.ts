@@ -3,7 +3,8 @@ import ICAL from 'ical.js';
 import { client, startApp, type RunningApp } from '../support/app';
 import { PUBLIC_WORK_FIELDS } from '../../src/lib/server/works/queries';
 import { PUBLIC_NEIGHBOURHOOD_FIELDS } from '../../src/lib/server/neighbourhoods/queries';
-import { addDays, chinaToday } from '../../src/lib/domain/work-rules';
+import { addDays } from '../../src/lib/domain/work-rules';
+import { testToday } from '../support/clock';
 
 type Json = Record<string, any>;
 /** 浔阳路: the gas company's main (work #575, 2027-01-04 to 2027-02-05). */
@@ -108,7 +109,7 @@ describe('the public renovation map, over HTTP', () => {
 		});
 
 		it('tells a resident on 浔阳路 when the street is dug, by whom, in plain words', async () => {
-			const days = Math.ceil((Date.parse('2027-01-04') - Date.parse(chinaToday())) / 86_400_000) + 10;
+			const days = Math.ceil((Date.parse('2027-01-04') - Date.parse(testToday())) / 86_400_000) + 10;
 			const { works } = await (await anon(`/api/nearby?lon=${XUNYANG_ROAD[0]}&lat=${XUNYANG_ROAD[1]}&days=${days}`)).json();
 			const gas = works.find((w: Json) => w.id === GAS_ON_XUNYANG_ROAD);
 			expect(gas.sentence).toBe('2027年1月4日—2月5日 燃气管道更换 · 九江深能燃气有限公司');
@@ -290,7 +291,7 @@ describe('the public renovation map, over HTTP', () => {
 			expect(res.headers.get('content-type')).toContain('text/calendar');
 			const events = parse(await res.text());
 			const page = await (await anon('/api/neighbourhoods/nb-360403-001')).json();
-			const cutoff = addDays(chinaToday(), -183);
+			const cutoff = addDays(testToday(), -183);
 			const expected = page.works.filter((w: Json) => w.end_date >= cutoff);
 			expect(events.length).toBe(expected.length);
 			for (const w of expected) {

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import proj4 from 'proj4';
 import gcoord from 'gcoord';
 import { client, startApp, type RunningApp } from '../support/app';
-import { addDays, chinaToday } from '../../src/lib/domain/work-rules';
+import { addDays } from '../../src/lib/domain/work-rules';
+import { testToday } from '../support/clock';
 
 /**
  * Registering excavation windows over HTTP, on the demo data. The demo scenario: the gas company
@@ -32,7 +33,7 @@ describe('registering excavation windows over HTTP', () => {
 	let waterEn: ReturnType<typeof client>;
 	let gas: ReturnType<typeof client>;
 	let planner: ReturnType<typeof client>;
-	const today = chinaToday();
+	const today = testToday();
 
 	async function signIn(email: string, lang: 'zh' | 'en' = 'zh') {
 		const c = client(app.url, lang);
@@ -174,10 +175,10 @@ describe('registering excavation windows over HTTP', () => {
 			['a line of one repeated point', waterTrench({}, [[116.0, 29.7], [116.0, 29.7]]), /沟槽线长度仅 0\.0 米/],
 			['a trench 12 km long', waterTrench({}, [[115.95, 29.70], [116.07, 29.70]]), /The trench lines add up to 1\d{4} m, more than the 10000 m/, 'en'],
 			['a 30 ha area', { ...waterTrench(), geometry: { type: 'Polygon', coordinates: square(0.006) } }, /超过单项作业上限 200000 平方米/],
-			['an end before the start', waterTrench({ start_date: '2027-02-01', end_date: '2027-01-01' }), /完工日期 2027-01-01 早于开工日期 2027-02-01/],
+			['an end before the start', waterTrench({ start_date: addDays(today, 62), end_date: addDays(today, 31) }), new RegExp(`完工日期 ${addDays(today, 31)} 早于开工日期 ${addDays(today, 62)}`)],
 			['a date that does not exist', waterTrench({ start_date: '2027-02-30' }), /properties\.start_date 应为 YYYY-MM-DD 格式的真实日期/],
-			['a start in the past', waterTrench({ start_date: '2025-01-01', end_date: '2025-01-10' }), /开工日期 2025-01-01 早于今天/],
-			['a two-year replacement', waterTrench({ start_date: '2027-01-01', end_date: '2028-12-31' }), /工期 731 天超过“管线更换”的上限 365 天/],
+			['a start in the past', waterTrench({ start_date: addDays(today, -30), end_date: addDays(today, -20) }), new RegExp(`开工日期 ${addDays(today, -30)} 早于今天`)],
+			['a two-year replacement', waterTrench({ start_date: addDays(today, 31), end_date: addDays(today, 31 + 730) }), /工期 731 天超过“管线更换”的上限 365 天/],
 			['another organisation’s name', waterTrench({ organisation: 'jj-gas', utility: 'gas' }), /只能为本单位（九江市自来水有限公司）登记/],
 			['an organisation that does not exist', waterTrench({ organisation: 'jj-nobody' }), /找不到单位“jj-nobody”/],
 			['a network the company does not run', waterTrench({ utility: 'gas' }), /九江市自来水有限公司（供水）不能登记“燃气”管线/],
@@ -267,8 +268,9 @@ describe('registering excavation windows over HTTP', () => {
 		it('names the field of every problem with a dotted path, whichever check found it', async () => {
 			const schema = await (await post(water, '/api/works/check', waterTrench({ width_m: 50 }))).json();
 			expect(schema.error.details).toEqual([expect.objectContaining({ path: 'properties.width_m' })]);
-			const domain = await (await post(water, '/api/works/check', waterTrench({ start_date: '2027-02-01', end_date: '2027-01-01' }))).json();
-			expect(domain.error.details).toEqual([{ path: 'properties.end_date', message: '完工日期 2027-01-01 早于开工日期 2027-02-01，请改正。' }]);
+			const [start, end] = [addDays(today, 62), addDays(today, 31)];
+			const domain = await (await post(water, '/api/works/check', waterTrench({ start_date: start, end_date: end }))).json();
+			expect(domain.error.details).toEqual([{ path: 'properties.end_date', message: `完工日期 ${end} 早于开工日期 ${start}，请改正。` }]);
 		});
 
 		it('checks an edit of a stored work without finding the work in conflict with its old self, and writes nothing', async () => {

@@ -4,7 +4,8 @@ import proj4 from 'proj4';
 import { startApp, client, type RunningApp } from '../support/app';
 import { launchBrowser, newMapPage, openMap, patch, pixelsPainted, project, screenshot, settle, type MapPage } from '../support/browser';
 import { OPENINGS_COLOURS, UTILITY_COLOURS } from '../../src/lib/map/palette';
-import { addDays, chinaToday } from '../../src/lib/domain/work-rules';
+import { addDays } from '../../src/lib/domain/work-rules';
+import { testToday } from '../support/clock';
 
 /**
  * Issue 5 as a user meets it, in real Chromium against the built app on the demo data: a utility
@@ -230,7 +231,7 @@ describe('registering excavation windows in a real browser, on the demo data', (
 
 	it('lets a planner send a submitted work back with a reason, which the utility then sees on its work', async () => {
 		const water = await api('water');
-		const start = addDays(chinaToday(), 40);
+		const start = addDays(testToday(), 40);
 		const res = await water('/api/works', {
 			method: 'POST',
 			body: JSON.stringify({ type: 'Feature', geometry: { type: 'LineString', coordinates: [[116.03, 29.7], [116.031, 29.7]] }, properties: { organisation: 'jj-water', utility: 'water', kind: 'new_pipe', start_date: start, end_date: addDays(start, 10), title: '待退回的供水管' } })
@@ -264,7 +265,7 @@ describe('registering excavation windows in a real browser, on the demo data', (
 	});
 
 	it('records a utility’s acceptance of a joint-works proposal', async () => {
-		const start = addDays(chinaToday(), 60);
+		const start = addDays(testToday(), 60);
 		const register = async (who: string, org: string, utility: string, coordinates: number[][]) => {
 			const res = await (await api(who))('/api/works', {
 				method: 'POST',
