@@ -1,10 +1,9 @@
-import type { Conflict } from '$lib/server/conflicts/describe';
-import type { JointWorksProposal } from '$lib/server/conflicts/proposals';
+import type { Conflict, JointWorksProposal } from '$lib/types/api';
 import { api, type ApiClient, type ApiFailure, type FieldError } from '$lib/api/client';
 
 export { fieldErrors, type FieldError } from '$lib/api/client';
 
-/** What `POST /api/works/check` answers (the server's own types, type-only imports). */
+/** What `POST /api/works/check` answers. */
 export interface CheckAnswer {
 	conflicts: Conflict[];
 	proposal: JointWorksProposal | null;

@@ -1,7 +1,6 @@
 import type { Geometry, LineString, Polygon } from 'geojson';
 import type { Role, WorkStatus } from '$lib/domain/codes';
-import type { Conflict } from '$lib/server/conflicts/describe';
-import type { JointWorksProposal } from '$lib/server/conflicts/proposals';
+import type { Conflict, JointWorksProposal } from '$lib/types/api';
 import type { ConflictCollection, WorkCollection } from '$lib/map/work-types';
 import type { DrawTool } from '$lib/map/DrawControl.svelte';
 import type { CityBounds } from '$lib/geo/work-geometry';
