@@ -1,6 +1,6 @@
 import type { Db, Queryable } from '../db';
 import type { SessionUser } from '../auth/session';
-import { ApiError, notFound } from '../http/errors';
+import { Forbidden, Invalid, NotFound } from '../errors';
 import { addDays, daysBetween } from '$lib/domain/work-rules';
 import { sharedTrench, type MetricGeometry } from '$lib/domain/shared-trench';
 import type { Utility, WorkStatus } from '$lib/domain/codes';
@@ -141,11 +141,11 @@ export async function proposalForWork(db: Queryable, workId: number, rows: Confl
 /** A utility in the group accepts or declines the proposal for its organisation. */
 export async function answerProposal(db: Db, key: string, decision: 'accepted' | 'declined', reason: string | undefined, user: SessionUser, cityCode: string) {
 	const proposal = (await listProposals(db, cityCode)).find((p) => p.key === key);
-	if (!proposal) throw notFound(key);
+	if (!proposal) throw new NotFound(key);
 	if (user.role !== 'utility' || !proposal.organisations.some((o) => o.id === user.organisationId)) {
-		throw new ApiError(403, 'forbidden', 'error.forbidden');
+		throw new Forbidden();
 	}
-	if (decision === 'declined' && !reason?.trim()) throw new ApiError(400, 'reason_required', 'proposal.error.reason_required');
+	if (decision === 'declined' && !reason?.trim()) throw new Invalid('reason_required', 'proposal.error.reason_required');
 	await db.query(
 		`INSERT INTO joint_proposal_response (proposal_key, organisation_id, decision, reason, user_id) VALUES ($1, $2, $3, $4, $5)
 		 ON CONFLICT (proposal_key, organisation_id) DO UPDATE SET decision = excluded.decision, reason = excluded.reason, user_id = excluded.user_id, at = now()`,
