@@ -18,7 +18,11 @@ beforeAll(async () => {
 			if (path === '/refused')
 				return res
 					.writeHead(400, { 'content-type': 'application/json' })
-					.end(JSON.stringify({ error: { code: 'invalid_work', message: '结束日期早于开始日期', details: [{ path: ['properties', 'end_date'], message: '结束日期早于开始日期' }] } }));
+					.end(
+						JSON.stringify({
+							error: { code: 'invalid_work', message: '结束日期早于开始日期', details: [{ path: ['properties', 'end_date'], message: '结束日期早于开始日期' }] }
+						})
+					);
 			if (path === '/proxy') return res.writeHead(502, { 'content-type': 'text/html' }).end('<html><body><h1>502 Bad Gateway</h1></body></html>');
 			if (path === '/empty-ok') return res.writeHead(200, { 'content-type': 'application/json' }).end();
 			if (path === '/empty-error') return res.writeHead(500).end();
@@ -36,7 +40,11 @@ afterAll(() => {
 	return new Promise<void>((ok) => server.close(() => ok()));
 });
 
-const client = (lang: 'zh' | 'en' = 'zh') => new ApiClient((url, init) => fetch(`${base}${url}`, init), () => lang);
+const client = (lang: 'zh' | 'en' = 'zh') =>
+	new ApiClient(
+		(url, init) => fetch(`${base}${url}`, init),
+		() => lang
+	);
 const failureOf = (promise: Promise<unknown>) =>
 	promise.then(
 		() => {
@@ -84,7 +92,10 @@ describe('ApiClient, the browser’s one way to the API', () => {
 	});
 
 	it('says the server was not reached when the connection fails or breaks', async () => {
-		const refused = new ApiClient((url, init) => fetch(`http://127.0.0.1:1${url}`, init), () => 'en');
+		const refused = new ApiClient(
+			(url, init) => fetch(`http://127.0.0.1:1${url}`, init),
+			() => 'en'
+		);
 		const unreached = await failureOf(refused.get('/ok'));
 		expect([unreached.kind, unreached.status, unreached.message]).toEqual(['network', 0, t('en', 'error.network')]);
 		const cut = await failureOf(client().get('/cut'));

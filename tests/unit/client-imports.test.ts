@@ -7,7 +7,10 @@ const SERVER = join(SRC, 'lib/server');
 
 /** Files that run only on the server: SvelteKit keeps them out of the browser's bundle. */
 const serverOnly = (path: string) =>
-	path.startsWith(SERVER + '/') || /(^|\/)(\+server|\+page\.server|\+layout\.server|hooks\.server)\.ts$/.test(path) || /\.server\.ts$/.test(path) || path.endsWith('.d.ts');
+	path.startsWith(SERVER + '/') ||
+	/(^|\/)(\+server|\+page\.server|\+layout\.server|hooks\.server)\.ts$/.test(path) ||
+	/\.server\.ts$/.test(path) ||
+	path.endsWith('.d.ts');
 
 function sources(dir: string): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -29,7 +32,11 @@ const reachesServer = (file: string, spec: string) =>
 function clientImportsOfServer(): string[] {
 	return sources(SRC)
 		.filter((f) => !serverOnly(f))
-		.flatMap((f) => specifiers(readFileSync(f, 'utf8')).filter((s) => reachesServer(f, s)).map((s) => `${relative(SRC, f)} → ${s}`));
+		.flatMap((f) =>
+			specifiers(readFileSync(f, 'utf8'))
+				.filter((s) => reachesServer(f, s))
+				.map((s) => `${relative(SRC, f)} → ${s}`)
+		);
 }
 
 describe('the browser’s code', () => {

@@ -9,7 +9,9 @@ const SERVER = resolve(import.meta.dirname, '../../src/lib/server');
 const HTTP = ['http', 'ogc'];
 
 function sources(dir: string): string[] {
-	return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+	return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+		e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []
+	);
 }
 
 describe('domain errors', () => {

@@ -1,5 +1,5 @@
 import { t, type Lang, type MessageKey } from '$lib/i18n';
-import type { ConflictContext, ConflictRow, WorkSummary } from './engine';
+import type { ConflictContext, ConflictRow } from './engine';
 import type { Conflict, ConflictWork } from '$lib/types/api';
 
 export type { Conflict, ConflictWork } from '$lib/types/api';

@@ -1,13 +1,12 @@
 import type { Queryable } from '../db';
 import type { Lang } from '$lib/i18n';
-import type { Utility, WorkKind, WorkStatus } from '$lib/domain/codes';
 import { workPurpose, workSentence } from '$lib/domain/plain-words';
 import { addDays, chinaToday } from '$lib/domain/work-rules';
 import type { PublicWork } from '$lib/types/api';
 
 export type { PublicWork } from '$lib/types/api';
 
-interface Row extends Omit<PublicWork, 'sentence' | 'purpose'> {}
+type Row = Omit<PublicWork, 'sentence' | 'purpose'>;
 
 const SELECT = `w.id, w.organisation_id AS organisation, o.name AS organisation_name, o.hotline, w.utility, w.kind,
 	w.start_date, w.end_date, w.status, w.emergency`;
