@@ -5,11 +5,9 @@
 -- intervals; and how many days apart two works' windows may be for any rule to join them (the longest
 -- of the three, a year counted as 366 days) and for the rules without a road work (the horizon).
 -- A set-returning SQL function of one SELECT, so the planner inlines it into the plan of the query
--- that reads it, which a PL/pgSQL caller keeps for the session. A scalar SQL function with
--- subqueries (as rule_value was) cannot be inlined, and PostgreSQL parsed and planned its body again
--- in every transaction that called it: four of them cost each scan and each check about 0.2 ms
--- (BENCHMARKS.md).
-DROP FUNCTION IF EXISTS rule_value(text, text);
+-- that reads it, which a PL/pgSQL caller keeps for the session; a scalar SQL function with
+-- subqueries cannot be inlined, and is parsed and planned again in every transaction that calls it.
+-- Dropped first: CREATE OR REPLACE cannot change a function's result columns, and they have changed.
 DROP FUNCTION IF EXISTS engine_rules(text);
 CREATE FUNCTION engine_rules(p_city text)
 RETURNS TABLE (co_location_m double precision, repeat_horizon interval, reconstruction_moratorium interval,
@@ -30,9 +28,6 @@ $$;
 
 -- How far a work reaches beyond its centreline (half the trench width; 0 for an area, its own
 -- footprint) is the column work.reach_m (migration 0008). The engine's functions take reaches.
-DROP FUNCTION IF EXISTS works_gap_m(geometry, numeric, geometry, numeric);
-DROP FUNCTION IF EXISTS pair_reach_m(geometry, numeric, geometry, numeric, double precision);
-DROP FUNCTION IF EXISTS work_reach_m(geometry, numeric);
 
 -- The footprint of a work in the city's metric CRS: the trench (centreline buffered by half its
 -- width, flat ends) or the area.

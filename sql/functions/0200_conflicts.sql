@@ -3,17 +3,15 @@
 -- Works that take part: every status but draft and cancelled. Distances are between the edges of the
 -- works' footprints (trench = centreline ± width/2) in the city's metric CRS.
 --
--- How it is kept fast (figures in BENCHMARKS.md, "Conflict engine"):
+-- How it is kept fast (measured in BENCHMARKS.md, "Conflict engine"):
 -- * Neighbours are found through the GiST index on geom_m alone. The window test is written on the
 --   date columns, so the planner does not AND in the window index, whose ±5-year range matches most
 --   of the table, and `enable_bitmapscan = off` keeps the city index out of the probe. A check's plan
 --   is kept for the session (`plan_cache_mode`): planned again on most calls, the planning cost more
---   than the check. The scan's is kept too (7% of the province's scans of 100 works a city).
+--   than the check. The scan's is kept too.
 -- * How far each work reaches beyond its centreline is a float column (work.reach_m), not worked
---   out from the numeric width and the geometry's dimension for every pair (7% of the scan).
--- * The full scan probes the same index once per work of the city. (Pairing the works through a
---   grid of cells and a hash join read each work once, and was faster on the dense city but slower
---   where works crowd more: see BENCHMARKS.md.)
+--   out from the numeric width and the geometry's dimension for every pair.
+-- * The full scan probes the same index once per work of the city.
 -- * The gap between two footprints is computed once per pair, and every pair rule needs it to be at
 --   most d. Pairs without a road work are only read within the repeat horizon (3 years), not the
 --   moratorium's 5.
@@ -21,28 +19,18 @@
 --   rebuilt and deformed again for every field.
 -- * One row per pair of works, with the rules it breaks as flags and the facts of each; the app
 --   spreads it into one conflict per rule (spreadConflicts, src/lib/server/conflicts/engine.ts).
---   Spreading here cost the dense city's scan about 35 ms of its 500.
 -- * `jit = off`: PostGIS declares its functions costly, so these plans are estimated far above
 --   jit_above_cost and PostgreSQL spent longer compiling them than running them (PGlite has no JIT).
 -- * Where two works meet: the full scan marks each pair at one point (what the map draws); a check
 --   or a save, which concerns one work, gives the stretch of that work within reach of the other
---   (what the registration desk draws). Cutting a buffer for each of tens of thousands of pairs cost
---   the scan three times its rules. For a trench, the app cuts the stretch exactly from the other
---   work's metric geometry and the reach (src/lib/domain/meeting-stretch.ts): a buffer and an
---   intersection cost PostGIS about 30 µs a pair, most of a crowded check. An area work's stretch is
---   a surface, and PostGIS cuts it here.
+--   (what the registration desk draws): cutting a buffer for each of tens of thousands of pairs
+--   would cost the scan more than its rules. For a trench, the app cuts the stretch exactly from the
+--   other work's metric geometry and the reach (src/lib/domain/meeting-stretch.ts), cheaper than a
+--   buffer and an intersection in PostGIS. An area work's stretch is a surface, and PostGIS cuts it here.
 
-DROP FUNCTION IF EXISTS pair_conflicts(work, work, double precision, numeric, numeric, numeric);
-DROP FUNCTION IF EXISTS pair_meeting_place(work, work, double precision);
-DROP FUNCTION IF EXISTS pair_meeting_stretch(geometry, numeric, geometry, numeric, double precision);
-DROP FUNCTION IF EXISTS scan_cell_m();
--- work_conflicts and conflict_scan give one row per pair (the app spreads it into its conflicts)
+-- Dropped first: CREATE OR REPLACE cannot change a function's result columns, and theirs have changed.
 DROP FUNCTION IF EXISTS work_conflicts(bigint);
 DROP FUNCTION IF EXISTS conflict_scan(text);
-DROP FUNCTION IF EXISTS pair_conflict_rows(boolean, boolean, boolean, boolean, double precision, integer, integer, bigint,
-                                           bigint, bigint, date, date, bigint, text);
-DROP FUNCTION IF EXISTS pair_rules(bigint, text, text, text, date, date, boolean, bigint, text, text, text, date, date, boolean,
-                                   double precision, double precision, numeric, numeric, numeric);
 
 -- The pair rules (time_overlap, repeat_excavation, moratorium, sequence) on plain columns: which of
 -- them two works break, and the facts the rows need. p_gap_m is works_gap_m of the two, computed
@@ -101,7 +89,7 @@ $$;
 -- Whether a work's footprint meets an area (both in the city's metric CRS), building the footprint
 -- only when neither quick answer holds: no part of the footprint lies further from the centreline
 -- than its reach (at least 5 cm, work_footprint), and a centreline that meets the area is inside
--- the footprint. Most works near a district are settled without a buffer (0.04 ms each).
+-- the footprint. Most works near a district are settled without a buffer.
 CREATE OR REPLACE FUNCTION footprint_meets(p_geom_m geometry, p_width numeric, p_reach_m double precision, p_area_m geometry)
 RETURNS boolean
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
@@ -187,7 +175,6 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT 50::double precision $$;
 -- The largest half-width of a city's trenches bounds the index search of the full scan and of the
 -- street history; each reads it in its own query, from work_city_width_idx (a scalar SQL function
 -- reading a table is planned again in every transaction).
-DROP FUNCTION IF EXISTS max_reach_m(text);
 
 -- What `work_conflicts` and `conflict_scan` return (EngineRow in src/lib/server/conflicts/engine.ts):
 --   a pair of works: kind null; work_ids the pair (for a check, the checked work first); the rules it

@@ -1,8 +1,5 @@
 -- Joint-works proposals: what a group of works saves by sharing one trench and one window.
 
--- Replaced by the app's exact measure (src/lib/domain/shared-trench.ts) and proposal_facts_json.
-DROP FUNCTION IF EXISTS joint_works_saving(bigint[]);
-
 -- What the app needs to propose a group of works as one trench: its key, where it is, and its
 -- members in the order their saving is counted (longest first), each with its metric geometry.
 -- The trench they share is measured in the app (src/lib/domain/shared-trench.ts: exact, and

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MySubmissions } from '../../src/lib/state/my-submissions.svelte';
 import { SubmissionDraft } from '../../src/lib/state/submission-draft.svelte';
+import { ApiClient } from '../../src/lib/api/client';
 
 /**
  * A real HTTP server on loopback standing in for the two endpoints the browser talks to: it answers
@@ -37,7 +38,7 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
 
-const local: typeof fetch = (url, init) => fetch(`${base}${url}`, init);
+const local = new ApiClient((url, init) => fetch(`${base}${url}`, init));
 /** localStorage as a browser has it: strings by key */
 class MemoryStorage {
 	data = new Map<string, string>();
@@ -69,7 +70,7 @@ describe('a resident’s draft', () => {
 	});
 
 	it('says the request did not get through when the server cannot be reached', async () => {
-		const draft = new SubmissionDraft('nb-360403-041', (url, init) => fetch(`http://127.0.0.1:1${url}`, init));
+		const draft = new SubmissionDraft('nb-360403-041', new ApiClient((url, init) => fetch(`http://127.0.0.1:1${url}`, init)));
 		draft.category = 'parking';
 		draft.body = '停车难';
 		expect(await draft.send('没有连上服务器')).toBeNull();

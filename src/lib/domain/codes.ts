@@ -36,6 +36,8 @@ export const RENOVATION_ITEMS = [
 	'power_upgrade'
 ] as const;
 export const ROLES = ['planner', 'utility'] as const;
+/** The conflict rules of DESIGN.md §3. */
+export const CONFLICT_KINDS = ['time_overlap', 'repeat_excavation', 'moratorium', 'historic_district', 'renovation_window', 'sequence'] as const;
 /** What residents tell the city (the source's 化粪池不通、下水道不畅、雨污不分、停车困难, 屋顶漏水…). */
 export const SUBMISSION_KINDS = ['need', 'evaluation'] as const;
 export const SUBMISSION_CATEGORIES = ['septic_tank_blocked', 'sewer_blocked', 'rain_sewage_not_separated', 'parking', 'roof_leak', 'lighting', 'other'] as const;
@@ -53,6 +55,8 @@ export type WorkStatus = (typeof WORK_STATUSES)[number];
 export type NeighbourhoodStatus = (typeof NEIGHBOURHOOD_STATUSES)[number];
 export type RainSewageState = (typeof RAIN_SEWAGE_STATES)[number];
 export type Role = (typeof ROLES)[number];
+export type ConflictKind = (typeof CONFLICT_KINDS)[number];
+export type Severity = 'high' | 'medium' | 'low';
 export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
 export type SubmissionCategory = (typeof SUBMISSION_CATEGORIES)[number];
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];

@@ -3,6 +3,8 @@ export const errors = {
 	zh: {
 		'error.not_found': '找不到 {what}。请检查链接或编号。',
 		'error.internal': '服务器内部错误，请稍后重试；如果问题持续，请联系管理员。',
+		'error.network': '没有连上服务器。请检查网络后重试；已填写的内容仍在。',
+		'error.unreadable': '服务器的答复无法读取（HTTP {status}），可能是网关或代理出错。请稍后重试；如果问题持续，请联系管理员。',
 		'error.invalid_query': '查询参数有误：{details}',
 		'error.invalid_body': '提交的内容有误：{details}',
 		'error.invalid_json': '请求正文不是有效的 JSON：{reason}。请发送 JSON 格式的正文。',
@@ -37,6 +39,8 @@ export const errors = {
 	en: {
 		'error.not_found': 'Could not find {what}. Check the link or the id.',
 		'error.internal': 'Internal server error. Please try again later; if it persists, contact the administrator.',
+		'error.network': 'Could not reach the server. Check the connection and try again; what you entered is still here.',
+		'error.unreadable': 'The server’s answer could not be read (HTTP {status}), perhaps a gateway or proxy failed. Please try again later; if it persists, contact the administrator.',
 		'error.invalid_query': 'Invalid query parameters: {details}',
 		'error.invalid_body': 'Invalid request body: {details}',
 		'error.invalid_json': 'The request body is not valid JSON: {reason}. Send a JSON body.',

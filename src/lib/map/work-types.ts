@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Utility, WorkKind, WorkStatus } from '$lib/domain/codes';
-import type { Conflict } from '$lib/server/conflicts/describe';
+import type { Conflict } from '$lib/types/api';
 
 /** A work as GET /api/works sends it (public fields; staff see more). */
 export interface WorkProperties {

@@ -1,26 +1,12 @@
-import type { Conflict } from '$lib/server/conflicts/describe';
-import type { JointWorksProposal } from '$lib/server/conflicts/proposals';
+import type { Conflict, JointWorksProposal } from '$lib/types/api';
+import { api, type ApiClient, type ApiFailure, type FieldError } from '$lib/api/client';
 
-/** What `POST /api/works/check` answers (the server's own types, type-only imports). */
+export { fieldErrors, type FieldError } from '$lib/api/client';
+
+/** What `POST /api/works/check` answers. */
 export interface CheckAnswer {
 	conflicts: Conflict[];
 	proposal: JointWorksProposal | null;
-}
-
-/** One problem the server named, by field: `properties.end_date`, `geometry`… */
-export interface FieldError {
-	path: string;
-	message: string;
-}
-
-/** The `details` of an API error, with paths dotted whichever check produced them. */
-export function fieldErrors(body: unknown): FieldError[] {
-	const details = (body as { error?: { details?: unknown } } | null)?.error?.details;
-	if (!Array.isArray(details)) return [];
-	return details.flatMap((d) => {
-		const path = Array.isArray(d?.path) ? d.path.join('.') : typeof d?.path === 'string' ? d.path : '';
-		return typeof d?.message === 'string' ? [{ path, message: d.message }] : [];
-	});
 }
 
 /**
@@ -43,7 +29,7 @@ export class LiveCheck {
 	#controller: AbortController | null = null;
 
 	constructor(
-		private readonly fetcher: typeof fetch = (...args) => fetch(...args),
+		private readonly client: ApiClient = api,
 		readonly delayMs = 450
 	) {}
 
@@ -80,28 +66,18 @@ export class LiveCheck {
 		const controller = new AbortController();
 		this.#controller = controller;
 		try {
-			const res = await this.fetcher(url, {
-				method: 'POST',
-				signal: controller.signal,
-				headers: { 'content-type': 'application/json', accept: 'application/json' },
-				body: JSON.stringify(body)
-			});
-			const json = await res.json().catch(() => null);
-			if (controller.signal.aborted) return;
-			if (res.ok) {
-				this.answer = json as CheckAnswer;
-				this.errors = [];
-				this.failure = null;
-			} else {
-				this.answer = null;
-				this.errors = fieldErrors(json);
-				this.failure = this.errors.length ? null : ((json as { error?: { message?: string } } | null)?.error?.message ?? `HTTP ${res.status}`);
-			}
+			this.answer = await this.client.post<CheckAnswer>(url, body, { signal: controller.signal });
+			this.errors = [];
+			this.failure = null;
 			this.shown = key;
 		} catch (err) {
 			if (controller.signal.aborted) return;
 			this.answer = null;
-			this.failure = (err as Error).message;
+			const failure = err as ApiFailure;
+			this.errors = failure.errors ?? [];
+			this.failure = this.errors.length ? null : failure.message;
+			// whatever the server answered is this request's answer; a lost connection is not
+			if (failure.kind !== 'network') this.shown = key;
 		} finally {
 			if (this.#controller === controller) {
 				this.#controller = null;

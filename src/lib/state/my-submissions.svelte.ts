@@ -1,4 +1,5 @@
 import type { SubmissionCategory, SubmissionKind, SubmissionStatus } from '$lib/domain/codes';
+import { api, type ApiClient } from '$lib/api/client';
 
 /** A resident's own submission as their device remembers it: what they wrote, and what became of it. */
 export interface MySubmission {
@@ -41,7 +42,7 @@ export class MySubmissions {
 
 	constructor(
 		private readonly storage: Pick<Storage, 'getItem' | 'setItem'> | null = deviceStorage(),
-		private readonly fetcher: typeof fetch = (...args) => fetch(...args)
+		private readonly client: ApiClient = api
 	) {}
 
 	load() {
@@ -84,15 +85,11 @@ export class MySubmissions {
 		const controller = new AbortController();
 		this.#controller = controller;
 		try {
-			const res = await this.fetcher('/api/submissions/receipts', {
-				method: 'POST',
-				headers: { 'content-type': 'application/json', accept: 'application/json' },
-				body: JSON.stringify({ receipts: receipts.slice(0, 50) }),
-				signal: controller.signal
-			});
-			if (!res.ok) return;
-			const { submissions } = (await res.json()) as { submissions: { id: number; status: SubmissionStatus; reason: string | null }[] };
-			if (controller.signal.aborted) return;
+			const { submissions } = await this.client.post<{ submissions: { id: number; status: SubmissionStatus; reason: string | null }[] }>(
+				'/api/submissions/receipts',
+				{ receipts: receipts.slice(0, 50) },
+				{ signal: controller.signal }
+			);
 			const byId = new Map(submissions.map((s) => [s.id, s]));
 			this.items = this.items.map((s) => {
 				const known = byId.get(s.id);
@@ -100,7 +97,7 @@ export class MySubmissions {
 			});
 			this.#write();
 		} catch {
-			// offline: the statuses stay as last known
+			// offline or refused: the statuses stay as last known
 		} finally {
 			if (this.#controller === controller) this.#controller = null;
 		}

@@ -1,4 +1,5 @@
 import { BODY_MAX, type SubmissionCategory, type SubmissionKind } from '$lib/domain/codes';
+import { api, type ApiClient, type ApiFailure } from '$lib/api/client';
 
 export interface SentSubmission {
 	id: number;
@@ -28,7 +29,7 @@ export class SubmissionDraft {
 
 	constructor(
 		readonly neighbourhoodId: string,
-		private readonly fetcher: typeof fetch = (...args) => fetch(...args)
+		private readonly client: ApiClient = api
 	) {}
 
 	/** characters as the server counts them (code points) */
@@ -44,7 +45,7 @@ export class SubmissionDraft {
 		this.error = null;
 	}
 
-	/** Sends the draft; resolves to what was stored, or null (and `error` says why). */
+	/** Sends the draft; resolves to what was stored, or null (and `error` says why: `networkError` when the server was not reached). */
 	async send(networkError: string): Promise<SentSubmission | null> {
 		this.#controller?.abort();
 		const controller = new AbortController();
@@ -57,18 +58,7 @@ export class SubmissionDraft {
 				? { neighbourhood_id: this.neighbourhoodId, kind: 'need', category: this.category ?? undefined, body }
 				: { neighbourhood_id: this.neighbourhoodId, kind: 'evaluation', rating: this.rating || undefined, body };
 		try {
-			const res = await this.fetcher('/api/submissions', {
-				method: 'POST',
-				headers: { 'content-type': 'application/json', accept: 'application/json' },
-				body: JSON.stringify(payload),
-				signal: controller.signal
-			});
-			const answer = await res.json().catch(() => null);
-			if (controller.signal.aborted) return null;
-			if (res.status !== 201) {
-				this.error = answer?.error?.message ?? networkError;
-				return null;
-			}
+			const answer = await this.client.post<{ id: number; receipt: string }>('/api/submissions', payload, { signal: controller.signal });
 			const sent: SentSubmission = {
 				id: answer.id,
 				receipt: answer.receipt,
@@ -83,9 +73,10 @@ export class SubmissionDraft {
 			this.rating = 0;
 			this.category = null;
 			return sent;
-		} catch {
+		} catch (err) {
 			if (controller.signal.aborted) return null;
-			this.error = networkError;
+			const failure = err as ApiFailure;
+			this.error = failure.kind === 'network' ? networkError : failure.message;
 			return null;
 		} finally {
 			if (this.#controller === controller) {

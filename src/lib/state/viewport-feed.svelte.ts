@@ -1,3 +1,5 @@
+import { api, type ApiClient } from '$lib/api/client';
+
 /**
  * One layer's data for the current view: each `load` cancels the request still running, so a fast
  * pan or the play button never lets a stale answer overwrite a newer one (immich's pattern).
@@ -11,7 +13,7 @@ export class ViewportFeed<T> {
 	#controller: AbortController | null = null;
 	#pending: string | null = null;
 
-	constructor(private readonly fetcher: typeof fetch = (...args) => fetch(...args)) {}
+	constructor(private readonly client: ApiClient = api) {}
 
 	/** Loads `url` unless it is already shown or on its way; resolves when this request is done. */
 	async load(url: string): Promise<void> {
@@ -22,14 +24,8 @@ export class ViewportFeed<T> {
 		this.#pending = url;
 		this.loading = true;
 		try {
-			const res = await this.fetcher(url, { signal: controller.signal, headers: { accept: 'application/json' } });
-			const body = await res.json();
-			if (controller.signal.aborted) return;
-			if (!res.ok) {
-				this.error = body?.error?.message ?? `${res.status}`;
-				return;
-			}
-			this.data = body as T;
+			const body = await this.client.get<T>(url, { signal: controller.signal });
+			this.data = body;
 			this.shown = url;
 			this.error = null;
 		} catch (err) {

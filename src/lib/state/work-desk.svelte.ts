@@ -1,12 +1,11 @@
 import type { Geometry, LineString, Polygon } from 'geojson';
 import type { Role, WorkStatus } from '$lib/domain/codes';
-import type { Conflict } from '$lib/server/conflicts/describe';
-import type { JointWorksProposal } from '$lib/server/conflicts/proposals';
+import type { Conflict, JointWorksProposal } from '$lib/types/api';
 import type { ConflictCollection, WorkCollection } from '$lib/map/work-types';
 import type { DrawTool } from '$lib/map/DrawControl.svelte';
 import type { CityBounds } from '$lib/geo/work-geometry';
 import { parts, type WorkGeometry } from '$lib/geo/work-geometry';
-import { send, type ApiResult } from '$lib/desk/api';
+import { api, type ApiResult } from '$lib/api/client';
 import { LiveCheck, type FieldError } from './live-check.svelte';
 import { ViewportFeed } from './viewport-feed.svelte';
 import { WorkDraft, type DraftOrganisation } from './work-draft.svelte';
@@ -97,12 +96,12 @@ export class WorkDesk {
 		this.startRegister();
 		this.loadingEdit = true;
 		try {
-			const res = await fetch(`/api/works/${id}`, { headers: { accept: 'application/json' } });
+			const res = await api.attempt<{ feature: { geometry: Geometry; properties: Record<string, unknown> } }>('GET', `/api/works/${id}`);
 			if (!res.ok) {
-				this.saveFailure = (await res.json().catch(() => null))?.error?.message ?? `HTTP ${res.status}`;
+				this.saveFailure = res.message;
 				return false;
 			}
-			const { feature } = (await res.json()) as { feature: { geometry: Geometry; properties: Record<string, unknown> } };
+			const { feature } = res.data;
 			this.draft!.load(id, feature);
 			this.tool = 'select';
 			this.#redraw(parts(feature.geometry as WorkGeometry));
@@ -128,9 +127,9 @@ export class WorkDesk {
 			const crs = draft.bodyCrs === 'EPSG:4326' ? '' : `?crs=${encodeURIComponent(draft.bodyCrs)}`;
 			let result: ApiResult<{ id: number; status?: WorkStatus; conflicts: Conflict[]; proposal?: JointWorksProposal | null }>;
 			if (draft.editing !== null) {
-				result = await send('PATCH', `/api/works/${draft.editing}${crs}`, draft.patch());
+				result = await api.attempt('PATCH', `/api/works/${draft.editing}${crs}`, draft.patch());
 			} else {
-				result = await send('POST', `/api/works${crs}`, draft.feature(status));
+				result = await api.attempt('POST', `/api/works${crs}`, draft.feature(status));
 			}
 			if (!result.ok) {
 				this.saveErrors = result.errors;
@@ -140,7 +139,7 @@ export class WorkDesk {
 			// a registration answers without its status: it is the one asked for
 			const saved: SavedWork = { ...result.data, status: result.data.status ?? status, edited: draft.editing !== null };
 			if (this.joinTrench && saved.proposal?.key && !this.isPlanner) {
-				const joined = await send<JointWorksProposal>('POST', `/api/proposals/${saved.proposal.key}/response`, { decision: 'accepted' });
+				const joined = await api.attempt<JointWorksProposal>('POST', `/api/proposals/${saved.proposal.key}/response`, { decision: 'accepted' });
 				if (joined.ok) saved.joined = joined.data;
 				else saved.joinError = joined.message;
 			}
@@ -154,15 +153,15 @@ export class WorkDesk {
 
 	/** Moves a work on (submit, withdraw, approve, reject, start, backfill, restore, cancel). */
 	setStatus(id: number, status: WorkStatus, reason?: string) {
-		return send<{ id: number; status: WorkStatus }>('POST', `/api/works/${id}/status`, { status, ...(reason ? { reason } : {}) });
+		return api.attempt<{ id: number; status: WorkStatus }>('POST', `/api/works/${id}/status`, { status, ...(reason ? { reason } : {}) });
 	}
 
 	review(id: number) {
-		return send<{ id: number }>('POST', `/api/works/${id}/review`, {});
+		return api.attempt<{ id: number }>('POST', `/api/works/${id}/review`, {});
 	}
 
 	answer(key: string, decision: 'accepted' | 'declined', reason?: string) {
-		return send<JointWorksProposal>('POST', `/api/proposals/${key}/response`, { decision, ...(reason ? { reason } : {}) });
+		return api.attempt<JointWorksProposal>('POST', `/api/proposals/${key}/response`, { decision, ...(reason ? { reason } : {}) });
 	}
 
 	/** Loads what the current mode lists. */

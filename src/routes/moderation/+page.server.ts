@@ -1,7 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { listSubmissions, moderateSubmission, submissionCounts } from '$lib/server/submissions/submissions';
-import { ApiError } from '$lib/server/http/errors';
+import { DomainError } from '$lib/server/errors';
+import { httpStatus } from '$lib/server/http/errors';
 import { defaultCityCode } from '$lib/server/city';
 import { SUBMISSION_STATUSES, type SubmissionStatus } from '$lib/domain/codes';
 import { t } from '$lib/i18n';
@@ -39,7 +40,7 @@ export const actions: Actions = {
 			const done = await moderateSubmission(locals.db, id, action, reason, locals.user, defaultCityCode(), locals.lang);
 			return { id, done: done.status };
 		} catch (err) {
-			if (err instanceof ApiError) return fail(err.status, { id, message: t(locals.lang, err.key, err.params) });
+			if (err instanceof DomainError) return fail(httpStatus(err), { id, message: t(locals.lang, err.key, err.params) });
 			throw err;
 		}
 	}

@@ -1,36 +1,8 @@
 import { t, type Lang, type MessageKey } from '$lib/i18n';
-import type { ConflictContext, ConflictKind, ConflictRow, Severity, WorkSummary } from './engine';
+import type { ConflictContext, ConflictRow } from './engine';
+import type { Conflict, ConflictWork } from '$lib/types/api';
 
-export interface ConflictWork {
-	id: number;
-	organisation: string;
-	organisation_name: string;
-	utility: string;
-	kind: string;
-	title: string | null;
-	start_date: string;
-	end_date: string;
-	status: string;
-}
-
-/** A conflict as the API and the map show it. */
-export interface Conflict {
-	id: string;
-	kind: ConflictKind;
-	severity: Severity;
-	message: string;
-	suggestion: string;
-	/** the other works involved (seen from a work), or all of them (in the scan) */
-	work_ids: number[];
-	works: ConflictWork[];
-	historic_district: { id: string; name: string } | null;
-	neighbourhood: { id: string; name: string; renovation_start: string; renovation_end: string } | null;
-	where: { type: string; coordinates: unknown } | null;
-	gap_m: number | null;
-	overlap_days: number | null;
-	gap_days: number | null;
-	moratorium_until: string | null;
-}
+export type { Conflict, ConflictWork } from '$lib/types/api';
 
 const round = (m: number | null) => (m === null ? '—' : m < 10 ? m.toFixed(1) : String(Math.round(m)));
 

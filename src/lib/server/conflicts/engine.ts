@@ -4,9 +4,8 @@ import type { Utility, WorkKind, WorkStatus } from '$lib/domain/codes';
 import type { MetricGeometry } from '$lib/domain/corridor';
 import { meetingStretch, trenchLines } from '$lib/domain/meeting-stretch';
 
-export const CONFLICT_KINDS = ['time_overlap', 'repeat_excavation', 'moratorium', 'historic_district', 'renovation_window', 'sequence'] as const;
-export type ConflictKind = (typeof CONFLICT_KINDS)[number];
-export type Severity = 'high' | 'medium' | 'low';
+import type { ConflictKind, Severity } from '$lib/domain/codes';
+export { CONFLICT_KINDS, type ConflictKind, type Severity } from '$lib/domain/codes';
 export const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 
 /** One conflict: one rule one work breaks, alone or with another (spreadConflicts). */

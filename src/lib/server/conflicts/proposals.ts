@@ -1,10 +1,11 @@
 import type { Db, Queryable } from '../db';
 import type { SessionUser } from '../auth/session';
-import { ApiError, notFound } from '../http/errors';
+import { Forbidden, Invalid, NotFound } from '../errors';
 import { addDays, daysBetween } from '$lib/domain/work-rules';
 import { sharedTrench, type MetricGeometry } from '$lib/domain/shared-trench';
 import type { Utility, WorkStatus } from '$lib/domain/codes';
 import { ruleSettings, scanConflicts, type ConflictRow, type RuleSettings } from './engine';
+import type { JointWorksProposal, ProposalMember } from '$lib/types/api';
 
 /** Works that can still join a trench: planned, approved or open right now. */
 const ACTIONABLE: readonly WorkStatus[] = ['submitted', 'approved', 'in_progress'];
@@ -14,31 +15,7 @@ const DAYS_PER_EXTRA_MEMBER = 7;
 
 const LAYER: Record<Utility, number> = { rain: 1, sewage: 1, water: 2, gas: 2, power: 3, telecom: 3, lighting: 3, road: 4 };
 
-export interface ProposalMember {
-	/** null for the work being checked, which is not stored */
-	id: number | null;
-	organisation: string;
-	organisation_name: string;
-	utility: Utility;
-	kind: string;
-	title: string | null;
-	start_date: string;
-	end_date: string;
-	status: WorkStatus;
-	depth_m: number | null;
-}
-
-export interface JointWorksProposal {
-	/** the member work ids, sorted: stable while the group is the same (null in a check's preview) */
-	key: string | null;
-	/** members in the order to dig them: deepest first, pave last */
-	works: ProposalMember[];
-	organisations: { id: string; name: string; decision: 'accepted' | 'declined' | null; reason: string | null }[];
-	status: 'open' | 'agreed' | 'declined';
-	common_window: { start: string; end: string };
-	savings: { trench_m: number; reinstatement_m2: number; days: number; cost_cny: number };
-	where: { type: string; coordinates: unknown } | null;
-}
+export type { JointWorksProposal, ProposalMember } from '$lib/types/api';
 
 /** Groups works linked by time_overlap or repeat_excavation into connected components. */
 export function groupLinkedWorks(rows: Pick<ConflictRow, 'kind' | 'work_ids'>[], eligible: (id: number) => boolean): number[][] {
@@ -164,11 +141,11 @@ export async function proposalForWork(db: Queryable, workId: number, rows: Confl
 /** A utility in the group accepts or declines the proposal for its organisation. */
 export async function answerProposal(db: Db, key: string, decision: 'accepted' | 'declined', reason: string | undefined, user: SessionUser, cityCode: string) {
 	const proposal = (await listProposals(db, cityCode)).find((p) => p.key === key);
-	if (!proposal) throw notFound(key);
+	if (!proposal) throw new NotFound(key);
 	if (user.role !== 'utility' || !proposal.organisations.some((o) => o.id === user.organisationId)) {
-		throw new ApiError(403, 'forbidden', 'error.forbidden');
+		throw new Forbidden();
 	}
-	if (decision === 'declined' && !reason?.trim()) throw new ApiError(400, 'reason_required', 'proposal.error.reason_required');
+	if (decision === 'declined' && !reason?.trim()) throw new Invalid('reason_required', 'proposal.error.reason_required');
 	await db.query(
 		`INSERT INTO joint_proposal_response (proposal_key, organisation_id, decision, reason, user_id) VALUES ($1, $2, $3, $4, $5)
 		 ON CONFLICT (proposal_key, organisation_id) DO UPDATE SET decision = excluded.decision, reason = excluded.reason, user_id = excluded.user_id, at = now()`,

@@ -1,14 +1,8 @@
 import { match } from 'pinyin-pro';
 import type { Queryable } from '$lib/server/db';
+import type { NeighbourhoodHit } from '$lib/types/api';
 
-export interface NeighbourhoodHit {
-	id: string;
-	name: string;
-	district_name: string;
-	sub_district_name: string | null;
-	/** the box the map flies to */
-	bbox: [number, number, number, number];
-}
+export type { NeighbourhoodHit } from '$lib/types/api';
 
 /** How well a name answers the query: lower is better; null when it does not. */
 function rank(name: string, query: string): number | null {

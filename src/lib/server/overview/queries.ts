@@ -1,13 +1,7 @@
 import type { Queryable } from '$lib/server/db';
+import type { DistrictOverview } from '$lib/types/api';
 
-export interface DistrictOverview {
-	code: string;
-	name: string;
-	neighbourhoods: number;
-	households: number;
-	works: number;
-	historic_districts: number;
-}
+export type { DistrictOverview } from '$lib/types/api';
 
 /** Counts per district: what the first page shows to prove the data is there. */
 export async function districtOverview(db: Queryable, cityCode: string): Promise<DistrictOverview[]> {

@@ -4,7 +4,7 @@ import { t, type Lang, type MessageKey } from '$lib/i18n';
 import { workPurpose } from '$lib/domain/plain-words';
 import { addDays } from '$lib/domain/work-rules';
 import { serverToday } from '../clock';
-import { notFound } from '../http/errors';
+import { NotFound } from '../errors';
 import type { PublicWork } from './nearby';
 
 /** The public facts of a work (as residents read them near their street), and where it is. */
@@ -34,7 +34,7 @@ export async function worksCalendar(
 	const params: unknown[] = [scope.cityCode, addDays(today, -183)];
 	if (scope.neighbourhood) {
 		const { rows } = await db.query<{ name: string }>('SELECT name FROM neighbourhood WHERE id = $1 AND city_code = $2', [scope.neighbourhood, scope.cityCode]);
-		if (!rows[0]) throw notFound(scope.neighbourhood);
+		if (!rows[0]) throw new NotFound(scope.neighbourhood);
 		name = t(lang, 'feed.calendar_name', { name: rows[0].name });
 		params.push(scope.neighbourhood);
 		where = `(w.neighbourhood_id = $3 OR ST_DWithin(w.geom_m, (SELECT ST_Transform(n.boundary, c.metric_srid) FROM neighbourhood n WHERE n.id = $3), 50))`;

@@ -1,28 +1,13 @@
 import type { Queryable } from '../db';
 import type { Lang } from '$lib/i18n';
-import type { Utility, WorkKind, WorkStatus } from '$lib/domain/codes';
 import { workPurpose, workSentence } from '$lib/domain/plain-words';
 import { addDays } from '$lib/domain/work-rules';
 import { serverToday } from '../clock';
+import type { PublicWork } from '$lib/types/api';
 
-/** A work as a resident reads it: public facts and one plain sentence. */
-export interface PublicWork {
-	id: number;
-	sentence: string;
-	purpose: string;
-	organisation: string;
-	organisation_name: string;
-	hotline: string | null;
-	utility: Utility;
-	kind: WorkKind;
-	start_date: string;
-	end_date: string;
-	status: WorkStatus;
-	emergency: boolean;
-	distance_m: number;
-}
+export type { PublicWork } from '$lib/types/api';
 
-interface Row extends Omit<PublicWork, 'sentence' | 'purpose'> {}
+type Row = Omit<PublicWork, 'sentence' | 'purpose'>;
 
 const SELECT = `w.id, w.organisation_id AS organisation, o.name AS organisation_name, o.hotline, w.utility, w.kind,
 	w.start_date, w.end_date, w.status, w.emergency`;

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db, Queryable } from '../db';
 import type { SessionUser } from '../auth/session';
-import { ApiError, notFound } from '../http/errors';
+import { Invalid, NotFound, StateConflict, TooMany } from '../errors';
 import { t, type Lang, type MessageKey } from '$lib/i18n';
 import { BODY_MAX, BODY_MIN, SUBMISSION_CATEGORIES, SUBMISSION_RATE_LIMIT, type SubmissionCategory, type SubmissionStatus } from '$lib/domain/codes';
 
@@ -41,21 +41,21 @@ export const RECEIPT_FORMAT = /^[A-Za-z0-9_-]{24}$/;
  */
 export async function submitResident(db: Db, input: SubmissionInput, client: string, cityCode: string, lang: Lang): Promise<{ id: number; status: 'pending'; receipt: string }> {
 	const body = input.body.trim();
-	if (HTML.test(body)) throw new ApiError(400, 'invalid_submission', 'submission.error.html');
-	if ([...body].length < BODY_LENGTH.min) throw new ApiError(400, 'invalid_submission', 'submission.error.empty', { min: BODY_LENGTH.min });
-	if ([...body].length > BODY_LENGTH.max) throw new ApiError(400, 'invalid_submission', 'submission.error.too_long', { max: BODY_LENGTH.max, length: [...body].length });
+	if (HTML.test(body)) throw new Invalid('invalid_submission', 'submission.error.html');
+	if ([...body].length < BODY_LENGTH.min) throw new Invalid('invalid_submission', 'submission.error.empty', { min: BODY_LENGTH.min });
+	if ([...body].length > BODY_LENGTH.max) throw new Invalid('invalid_submission', 'submission.error.too_long', { max: BODY_LENGTH.max, length: [...body].length });
 	if (input.kind === 'need' && !input.category) {
-		throw new ApiError(400, 'invalid_submission', 'submission.error.category', { allowed: SUBMISSION_CATEGORIES.map((c) => t(lang, `submission.category.${c}`)).join('、') });
+		throw new Invalid('invalid_submission', 'submission.error.category', { allowed: SUBMISSION_CATEGORIES.map((c) => t(lang, `submission.category.${c}`)).join('、') });
 	}
 	if (input.kind === 'evaluation' && !(Number.isInteger(input.rating) && input.rating! >= 1 && input.rating! <= 5)) {
-		throw new ApiError(400, 'invalid_submission', 'submission.error.rating');
+		throw new Invalid('invalid_submission', 'submission.error.rating');
 	}
 	return db.transaction(async (tx) => {
 		const { rows: nbs } = await tx.query<{ name: string; status: string }>('SELECT name, status FROM neighbourhood WHERE id = $1 AND city_code = $2', [input.neighbourhood_id, cityCode]);
 		const nb = nbs[0];
-		if (!nb) throw new ApiError(400, 'invalid_submission', 'submission.error.neighbourhood_unknown', { value: input.neighbourhood_id });
+		if (!nb) throw new Invalid('invalid_submission', 'submission.error.neighbourhood_unknown', { value: input.neighbourhood_id });
 		if (input.kind === 'evaluation' && !['completed', 'accepted'].includes(nb.status)) {
-			throw new ApiError(400, 'invalid_submission', 'submission.error.not_completed', { name: nb.name, status: t(lang, `nb_status.${nb.status}` as MessageKey) });
+			throw new Invalid('invalid_submission', 'submission.error.not_completed', { name: nb.name, status: t(lang, `nb_status.${nb.status}` as MessageKey) });
 		}
 		const { rows: counts } = await tx.query<{ hour: number; day: number; oldest_in_hour: string | null }>(
 			`SELECT count(*) FILTER (WHERE created_at > now() - interval '1 hour')::int AS hour,
@@ -67,7 +67,7 @@ export async function submitResident(db: Db, input: SubmissionInput, client: str
 		const { hour, day, oldest_in_hour } = counts[0];
 		if (hour >= RATE_LIMIT.perHour || day >= RATE_LIMIT.perDay) {
 			const minutes = hour >= RATE_LIMIT.perHour && oldest_in_hour ? Math.max(1, Math.ceil((Date.parse(oldest_in_hour) + 3_600_000 - Date.now()) / 60_000)) : 24 * 60;
-			throw new ApiError(429, 'rate_limited', 'submission.error.rate_limited', { per_hour: RATE_LIMIT.perHour, per_day: RATE_LIMIT.perDay, minutes });
+			throw new TooMany('rate_limited', 'submission.error.rate_limited', { per_hour: RATE_LIMIT.perHour, per_day: RATE_LIMIT.perDay, minutes });
 		}
 		// the sender's device keeps the receipt to learn later what became of it (submissionReceipts)
 		const receipt = randomBytes(18).toString('base64url');
@@ -169,13 +169,13 @@ export async function submissionReceipts(db: Queryable, cityCode: string, receip
 
 /** A planner publishes or hides (with a reason) a pending submission; published ones may be hidden later. */
 export async function moderateSubmission(db: Db, id: number, action: 'publish' | 'hide', reason: string | undefined, user: SessionUser, cityCode: string, lang: Lang) {
-	if (action === 'hide' && !reason?.trim()) throw new ApiError(400, 'reason_required', 'submission.error.reason_required');
+	if (action === 'hide' && !reason?.trim()) throw new Invalid('reason_required', 'submission.error.reason_required');
 	return db.transaction(async (tx) => {
 		const { rows } = await tx.query<{ status: string }>('SELECT status FROM resident_submission WHERE id = $1 AND city_code = $2 FOR UPDATE', [id, cityCode]);
-		if (!rows[0]) throw notFound(`#${id}`);
+		if (!rows[0]) throw new NotFound(`#${id}`);
 		const to = action === 'publish' ? 'published' : 'hidden';
 		if (rows[0].status === to) {
-			throw new ApiError(409, 'already_moderated', 'submission.error.already_moderated', { status: t(lang, `submission.status.${rows[0].status}` as MessageKey) });
+			throw new StateConflict('already_moderated', 'submission.error.already_moderated', { status: t(lang, `submission.status.${rows[0].status}` as MessageKey) });
 		}
 		await tx.query(
 			`UPDATE resident_submission SET status = $2, moderation_reason = $3, moderated_by = $4, moderated_at = now() WHERE id = $1`,

@@ -1,6 +1,6 @@
 import type { Db, Queryable } from '../db';
 import type { SessionUser } from '../auth/session';
-import { ApiError, notFound } from '../http/errors';
+import { Forbidden, Invalid, NotFound, StateConflict } from '../errors';
 import { t, type Lang, type MessageKey } from '$lib/i18n';
 import { EDITABLE_STATUSES, TRANSITIONS, type InputCrs } from '$lib/domain/work-rules';
 import type { WorkStatus } from '$lib/domain/codes';
@@ -23,14 +23,14 @@ async function lockWork(tx: Queryable, id: number, cityCode: string): Promise<St
 		'SELECT id, organisation_id, status, emergency, needs_review FROM work WHERE id = $1 AND city_code = $2 FOR UPDATE',
 		[id, cityCode]
 	);
-	if (!rows[0]) throw notFound(`#${id}`);
+	if (!rows[0]) throw new NotFound(`#${id}`);
 	return rows[0];
 }
 
 /** A utility may act on its own organisation's works only; planners on all. */
 function assertMayChange(work: StoredWork, user: SessionUser) {
 	if (user.role === 'utility' && work.organisation_id !== user.organisationId) {
-		throw new ApiError(403, 'forbidden', 'error.forbidden');
+		throw new Forbidden();
 	}
 }
 
@@ -54,7 +54,7 @@ export async function workDetail(db: Queryable, id: number, viewer: Viewer, city
 	});
 	const { rows } = await db.query<{ body: string }>(sql, p.values);
 	const feature = JSON.parse(rows[0].body).features[0];
-	if (!feature) throw notFound(`#${id}`);
+	if (!feature) throw new NotFound(`#${id}`);
 	if (viewer.audience !== 'staff') return { feature, conflicts: [] };
 	const { rows: events } = await db.query<NonNullable<WorkDetail['events']>[number]>(
 		`SELECT e.at, e.action, e.from_status, e.to_status, e.reason, u.display_name AS user
@@ -71,7 +71,7 @@ export async function changeStatus(db: Db, id: number, to: WorkStatus, reason: s
 		assertMayChange(work, user);
 		const allowed = TRANSITIONS[work.status][user.role];
 		if (!allowed.includes(to)) {
-			throw new ApiError(409, 'invalid_transition', 'work.error.transition', {
+			throw new StateConflict('invalid_transition', 'work.error.transition', {
 				id,
 				from: t(lang, `work_status.${work.status}` as MessageKey),
 				to: t(lang, `work_status.${to}` as MessageKey),
@@ -79,7 +79,7 @@ export async function changeStatus(db: Db, id: number, to: WorkStatus, reason: s
 			});
 		}
 		const rejecting = user.role === 'planner' && to === 'draft' && work.status !== 'draft';
-		if ((rejecting || to === 'cancelled') && !reason?.trim()) throw new ApiError(400, 'reason_required', 'work.error.reason_required');
+		if ((rejecting || to === 'cancelled') && !reason?.trim()) throw new Invalid('reason_required', 'work.error.reason_required');
 		await tx.query('UPDATE work SET status = $2, status_reason = $3 WHERE id = $1', [id, to, reason?.trim() || null]);
 		const action = rejecting ? 'rejected' : to === 'approved' ? 'approved' : to === 'cancelled' ? 'cancelled' : 'status';
 		await tx.query('INSERT INTO work_event (work_id, user_id, action, from_status, to_status, reason) VALUES ($1, $2, $3, $4, $5, $6)', [
@@ -117,12 +117,12 @@ export async function editWork(db: Db, id: number, patch: WorkPatch, user: Sessi
 		   FROM work WHERE id = $1 AND city_code = $2`,
 		[id, cityCode]
 	);
-	if (!rows[0]) throw notFound(`#${id}`);
+	if (!rows[0]) throw new NotFound(`#${id}`);
 	const current = JSON.parse(rows[0].body) as WorkFeature & { properties: { status: WorkStatus } };
 	const status = current.properties.status;
 	assertMayChange({ id, organisation_id: current.properties.organisation, status, emergency: false, needs_review: false }, user);
 	if (!EDITABLE_STATUSES.includes(status)) {
-		throw new ApiError(409, 'not_editable', 'work.error.not_editable', { id, status: t(lang, `work_status.${status}` as MessageKey) });
+		throw new StateConflict('not_editable', 'work.error.not_editable', { id, status: t(lang, `work_status.${status}` as MessageKey) });
 	}
 	const nextStatus = status === 'approved' && user.role === 'utility' ? 'submitted' : status;
 	const merged: WorkFeature = {
@@ -134,7 +134,7 @@ export async function editWork(db: Db, id: number, patch: WorkPatch, user: Sessi
 	const valid = await validateWork(db, merged, user, patch.geometry ? crs : 'EPSG:4326', cityCode, lang);
 	return db.transaction(async (tx) => {
 		const locked = await lockWork(tx, id, cityCode);
-		if (locked.status !== status) throw new ApiError(409, 'not_editable', 'work.error.not_editable', { id, status: t(lang, `work_status.${locked.status}` as MessageKey) });
+		if (locked.status !== status) throw new StateConflict('not_editable', 'work.error.not_editable', { id, status: t(lang, `work_status.${locked.status}` as MessageKey) });
 		await tx.query(
 			`UPDATE work SET utility = $2, kind = $3, title = $4, description = $5, geom = ST_SetSRID(ST_GeomFromGeoJSON($6), 4326),
 			        width_m = $7, depth_m = $8, start_date = $9, end_date = $10, emergency = $11, internal_note = $12,

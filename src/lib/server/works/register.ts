@@ -7,9 +7,9 @@ import { proposalForWork, shapeProposal, type JointWorksProposal, type ProposalF
 import { describeConflicts, type Conflict } from '../conflicts/describe';
 import { defaults, factsFromJson, registrationFacts, toWgs84, validated, type FactsJson, type ValidWork } from './validate';
 import type { WorkFeature } from './input';
-import { ApiError, notFound } from '../http/errors';
+import { Invalid, NotFound } from '../errors';
 
-/** Validates a work from the API or the form; throws an ApiError listing every problem. */
+/** Validates a work from the API or the form; throws an Invalid listing every problem. */
 export async function validateWork(db: Queryable, feature: WorkFeature, user: SessionUser, crs: InputCrs, cityCode: string, lang: Lang): Promise<ValidWork> {
 	const facts = await registrationFacts(db, feature.geometry, crs, cityCode, feature.properties.organisation, feature.properties.neighbourhood_id ?? undefined);
 	return defaults(feature.properties, validated(feature, user, facts, crs, cityCode, lang));
@@ -44,7 +44,7 @@ async function conflictsAndProposal(tx: Queryable, workId: number, cityCode: str
  * The conflicts a work would have, found by the same engine as a save, in one statement
  * (`work_check_feature`): the facts its validation needs are read and, when the work can be stored,
  * it is stored inside a block that is rolled back, so nothing is written. Checking an edit
- * (`replaces`), the stored version of the work steps aside. Throws an ApiError listing every
+ * (`replaces`), the stored version of the work steps aside. Throws an Invalid listing every
  * problem of an invalid work, as `validateWork` does.
  */
 export async function checkWork(db: Queryable, feature: WorkFeature, user: SessionUser, crs: InputCrs, cityCode: string, lang: Lang, replaces?: number): Promise<CheckResult> {
@@ -60,8 +60,8 @@ export async function checkWork(db: Queryable, feature: WorkFeature, user: Sessi
 	const { facts, check } = rows[0].r;
 	const known = factsFromJson(facts, wgs84.geometry);
 	validated(feature, user, known, crs, cityCode, lang);
-	if (!check) throw new ApiError(400, 'constraint', 'error.constraint', { rule: 'work' });
-	if (check.replaced_missing) throw notFound(`#${replaces}`);
+	if (!check) throw new Invalid('constraint', 'error.constraint', { rule: 'work' });
+	if (check.replaced_missing) throw new NotFound(`#${replaces}`);
 	// the rule settings came with the validation facts, read once in the same statement
 	const settings = known.settings;
 	const conflicts = describeConflicts(spreadConflicts(check.rows, check.subject), contextFromJson(check.context, settings), lang, check.id);

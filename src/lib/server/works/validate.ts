@@ -2,7 +2,7 @@ import gcoord from 'gcoord';
 import type { Queryable } from '../db';
 import { settingsFromJson, type RuleSettings } from '../conflicts/engine';
 import type { SessionUser } from '../auth/session';
-import { ApiError } from '../http/errors';
+import { Invalid } from '../errors';
 import { t, type Lang } from '$lib/i18n';
 import type { OrganisationKind } from '$lib/domain/codes';
 import { AREA_M2, LINE_LENGTH_M, WIDTH_M, type InputCrs } from '$lib/domain/work-rules';
@@ -20,9 +20,9 @@ export interface ValidWork extends WorkProperties {
 	needs_review: boolean;
 }
 
-export function invalidWork(problems: Problem[], lang: Lang): ApiError {
+export function invalidWork(problems: Problem[], lang: Lang): Invalid {
 	const details = problems.map((p) => ({ path: p.path, message: t(lang, p.key, p.params) }));
-	return new ApiError(400, 'invalid_work', 'error.invalid_body', { details: details.map((d) => d.message).join(' ') }, details);
+	return new Invalid('invalid_work', 'error.invalid_body', { details: details.map((d) => d.message).join(' ') }, details);
 }
 
 const SRID: Record<Exclude<InputCrs, 'GCJ-02'>, number> = { 'EPSG:4326': 4326, 'EPSG:4490': 4490, 'EPSG:4548': 4548 };
@@ -89,7 +89,7 @@ export async function registrationFacts(
 	return factsFromJson(rows[0].f, wgs84.geometry);
 }
 
-/** Every problem of a work, given what the database knows of it; throws an ApiError listing them. Answers the geometry in WGS84. */
+/** Every problem of a work, given what the database knows of it; throws an Invalid listing them. Answers the geometry in WGS84. */
 export function validated(feature: { geometry: WorkGeometry; properties: WorkProperties }, user: SessionUser, facts: RegistrationFacts, crs: InputCrs, cityCode: string, lang: Lang): WorkGeometry {
 	const geometry = checkGeometry(facts.geometry, facts.wgs84, crs, cityCode);
 	const problems = [...geometry.problems, ...checkProperties(feature.properties, user, facts, lang)];
