@@ -1,7 +1,7 @@
 import { fieldErrors, type FieldError } from '$lib/state/live-check.svelte';
 
 /** The outcome of a write to the API, as the desk panels show it. */
-export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; message: string; errors: FieldError[] };
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; message: string; errors: FieldError[]; code?: string; details?: unknown };
 
 /** Sends JSON and reads the answer; a failure carries the server's message and field details. */
 export async function send<T>(method: 'POST' | 'PATCH', url: string, body: unknown): Promise<ApiResult<T>> {
@@ -13,5 +13,6 @@ export async function send<T>(method: 'POST' | 'PATCH', url: string, body: unkno
 	}
 	const json = await res.json().catch(() => null);
 	if (res.ok) return { ok: true, data: json as T };
-	return { ok: false, status: res.status, message: (json as { error?: { message?: string } } | null)?.error?.message ?? `HTTP ${res.status}`, errors: fieldErrors(json) };
+	const error = (json as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+	return { ok: false, status: res.status, message: error?.message ?? `HTTP ${res.status}`, errors: fieldErrors(json), code: error?.code, details: error?.details };
 }

@@ -152,9 +152,12 @@ export class WorkDesk {
 		}
 	}
 
-	/** Moves a work on (submit, withdraw, approve, reject, start, backfill, restore, cancel). */
-	setStatus(id: number, status: WorkStatus, reason?: string) {
-		return send<{ id: number; status: WorkStatus }>('POST', `/api/works/${id}/status`, { status, ...(reason ? { reason } : {}) });
+	/**
+	 * Moves a work on (submit, withdraw, approve, reject, start, backfill, restore, cancel);
+	 * `confirmConflicts` approves a work over the conflicts the planner was shown.
+	 */
+	setStatus(id: number, status: WorkStatus, reason?: string, confirmConflicts = false) {
+		return send<{ id: number; status: WorkStatus }>('POST', `/api/works/${id}/status`, { status, ...(reason ? { reason } : {}), ...(confirmConflicts ? { confirm_conflicts: true } : {}) });
 	}
 
 	review(id: number) {
