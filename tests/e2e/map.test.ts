@@ -338,7 +338,7 @@ describe('the planners’ map in a real browser (Chromium, software WebGL), on t
 			);
 			await settle(mp.page);
 		};
-		const listed = (mp: MapPage, id: string) => mp.page.locator(`[data-testid=conflict-list] [data-conflict-id="${id}"]`).count();
+		const listed = (mp: MapPage, id: string | number | undefined) => mp.page.locator(`[data-testid=conflict-list] [data-conflict-id="${id}"]`).count();
 		const onCanvas = (mp: MapPage, lonLat: [number, number]) => mp.page.evaluate((ll) => window.__digonceMap!.getBounds().contains(ll), lonLat);
 
 		it('leaves out of the count a conflict under the side panel or under the time bar', async () => {
