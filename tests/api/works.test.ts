@@ -245,6 +245,68 @@ describe('registering excavation windows over HTTP', () => {
 		});
 	});
 
+	describe('approving a work that still has conflicts', () => {
+		// a water trench and a gas trench along the same few metres in the same weeks: a time_overlap
+		const ALONG: [number, number][] = [
+			[116.0435, 29.7012],
+			[116.0441, 29.7012]
+		];
+		let waterId: number;
+		let gasId: number;
+		const events = async (id: number) => (await (await planner(`/api/works/${id}`)).json()).events as Json[];
+		beforeAll(async () => {
+			waterId = (await (await post(water, '/api/works', waterTrench({ start_date: addDays(today, 60), end_date: addDays(today, 80), title: '待审批的供水管' }, ALONG))).json()).id;
+			const gasTrench = trench(ALONG, { organisation: 'jj-gas', utility: 'gas', kind: 'replacement', start_date: addDays(today, 70), end_date: addDays(today, 90), width_m: 0.6, title: '同一路段的燃气管' });
+			const saved = await (await post(gas, '/api/works', gasTrench)).json();
+			gasId = saved.id;
+			expect(saved.conflicts.map((c: Json) => c.work_ids).flat()).toContain(waterId);
+		});
+
+		it('refuses a plain approval with 409 listing the conflicts, and writes nothing', async () => {
+			const before = await events(waterId);
+			for (const body of [{ status: 'approved' }, { status: 'approved', reason: '已协调' }, { status: 'approved', confirm_conflicts: false, reason: '已协调' }]) {
+				const res = await post(planner, `/api/works/${waterId}/status`, body);
+				expect(res.status).toBe(409);
+				const { error } = await res.json();
+				expect(error.code).toBe('conflicts_unconfirmed');
+				expect(error.message).toMatch(new RegExp(`作业 #${waterId} 仍有 \\d+ 处冲突（.*工期重叠.*）`));
+				expect(error.details.conflicts.some((c: Json) => c.kind === 'time_overlap' && c.work_ids.includes(gasId))).toBe(true);
+			}
+			const noReason = await post(planner, `/api/works/${waterId}/status`, { status: 'approved', confirm_conflicts: true, reason: '  ' });
+			expect(noReason.status).toBe(409);
+			expect((await noReason.json()).error.message).toMatch(/带冲突批准须填写原因/);
+			const english = await signIn('planner@demo.digonce.cn', 'en');
+			const en = await (await post(english, `/api/works/${waterId}/status`, { status: 'approved' })).json();
+			expect(en.error.message).toMatch(new RegExp(`Work #${waterId} still has open conflicts .*Overlapping works`));
+			expect((await (await planner(`/api/works/${waterId}`)).json()).feature.properties.status).toBe('submitted');
+			expect(await events(waterId)).toEqual(before);
+		});
+
+		it('approves it with a confirmation and a reason, and keeps both with the conflicts of that moment in its history', async () => {
+			const res = await post(planner, `/api/works/${waterId}/status`, { status: 'approved', confirm_conflicts: true, reason: '燃气公司同意同沟，先供水后燃气' });
+			expect(res.status).toBe(200);
+			expect((await res.json()).status).toBe('approved');
+			const approval = (await events(waterId)).at(-1)!;
+			expect(approval).toMatchObject({ action: 'approved', from_status: 'submitted', to_status: 'approved', reason: '燃气公司同意同沟，先供水后燃气', user: expect.any(String) });
+			expect(approval.conflicts.some((c: Json) => c.kind === 'time_overlap' && c.work_ids.includes(gasId) && c.severity && c.message)).toBe(true);
+		});
+
+		it('needs no confirmation for a work without conflicts, and records none', async () => {
+			const quiet = (await (await post(water, '/api/works', waterTrench({ start_date: addDays(today, 30), end_date: addDays(today, 40) }, [[116.0532, 29.6968], [116.0538, 29.6968]]))).json());
+			expect(quiet.conflicts).toEqual([]);
+			expect((await post(planner, `/api/works/${quiet.id}/status`, { status: 'approved' })).status).toBe(200);
+			expect((await events(quiet.id)).at(-1)).toMatchObject({ action: 'approved', conflicts: null });
+		});
+
+		it('tells the queue since when a work waits', async () => {
+			const queue = await (await planner('/api/works?status=submitted')).json();
+			const gasWork = queue.features.find((f: Json) => f.id === gasId);
+			expect(Date.parse(gasWork.properties.submitted_at)).toBeGreaterThan(Date.now() - 3_600_000 * 24);
+			const anonymous = await (await client(app.url)('/api/works?status=submitted')).json();
+			expect(anonymous.features.every((f: Json) => !('submitted_at' in f.properties))).toBe(true);
+		});
+	});
+
 	it('keeps a saved work when the server is killed right after answering', async () => {
 		const res = await post(water, '/api/works', waterTrench({ start_date: addDays(today, 60), end_date: addDays(today, 70), title: '断电前保存的作业' }, [[116.035, 29.70], [116.036, 29.70]]));
 		expect(res.status).toBe(201);

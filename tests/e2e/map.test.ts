@@ -303,4 +303,104 @@ describe('the planners’ map in a real browser (Chromium, software WebGL), on t
 		expect(mp.page.url()).toContain(`sel=work%3A${other.id}`);
 		expect(mp.errors).toEqual([]);
 	});
+
+	describe('what the map counts in view, and where it flies, is the part a person sees', () => {
+		type Box = { left: number; right: number; top: number; bottom: number };
+		/** page boxes of the panels over the map, and of the map itself */
+		const panels = (mp: MapPage) =>
+			mp.page.evaluate(() => {
+				const box = (sel: string) => {
+					const el = document.querySelector(sel);
+					if (!el) return null;
+					const r = el.getBoundingClientRect();
+					return r.width > 0 ? { left: r.left, right: r.right, top: r.top, bottom: r.bottom } : null;
+				};
+				return { map: box('.maplibregl-canvas')!, panel: box('[data-testid=panel]'), details: box('[data-testid=details]'), time: box('.time-slot')! };
+			});
+		/** what is left of the map between the panels */
+		const clear = async (mp: MapPage): Promise<Box> => {
+			const b = await panels(mp);
+			return { left: b.panel?.right ?? b.map.left, right: b.details?.left ?? b.map.right, top: b.map.top, bottom: b.time.top };
+		};
+		/** moves the map so that lon/lat is drawn at page pixel (x, y), and waits for it to draw */
+		const putAt = async (mp: MapPage, lonLat: [number, number], x: number, y: number) => {
+			await mp.page.evaluate(
+				([ll, x, y]) =>
+					new Promise<void>((done) => {
+						const map = window.__digonceMap!;
+						const r = map.getCanvas().getBoundingClientRect();
+						const p = map.project(ll as [number, number]);
+						const c = map.project(map.getCenter());
+						map.once('moveend', () => done());
+						map.jumpTo({ center: map.unproject([c.x + p.x - (x as number - r.left), c.y + p.y - (y as number - r.top)]) });
+					}),
+				[lonLat, x, y] as const
+			);
+			await settle(mp.page);
+		};
+		const listed = (mp: MapPage, id: string | number | undefined) => mp.page.locator(`[data-testid=conflict-list] [data-conflict-id="${id}"]`).count();
+		const onCanvas = (mp: MapPage, lonLat: [number, number]) => mp.page.evaluate((ll) => window.__digonceMap!.getBounds().contains(ll), lonLat);
+
+		it('leaves out of the count a conflict under the side panel or under the time bar', async () => {
+			const mp = await open('zh', true);
+			const { conflict, at } = await penpuConflict(mp);
+			await openMap(mp.page, `/?t=2025-01..2025-12&${here(at, 16)}`);
+			await mp.page.getByTestId('tab-conflicts').click();
+			await mp.page.locator(`[data-conflict-id="${conflict.id}"]`).waitFor();
+			const b = await panels(mp);
+
+			await putAt(mp, at, (b.panel!.left + b.panel!.right) / 2, (b.map.top + b.map.bottom) / 2);
+			expect(await onCanvas(mp, at), 'on the canvas, under the panel').toBe(true);
+			expect(await listed(mp, conflict.id)).toBe(0);
+
+			await putAt(mp, at, (b.time.left + b.time.right) / 2, (b.time.top + b.time.bottom) / 2);
+			expect(await onCanvas(mp, at), 'on the canvas, under the time bar').toBe(true);
+			expect(await listed(mp, conflict.id)).toBe(0);
+
+			const c = await clear(mp);
+			await putAt(mp, at, (c.left + c.right) / 2, (c.top + c.bottom) / 2);
+			expect(await listed(mp, conflict.id)).toBe(1);
+			expect(mp.errors).toEqual([]);
+		});
+
+		it('flies a conflict picked from the list, and a search result, into the clear part of the map', async () => {
+			const mp = await open('zh', true);
+			const { conflict, at } = await penpuConflict(mp);
+			await openMap(mp.page, `/?t=2025-01..2025-12&${here(at, 15)}`);
+			await mp.page.getByTestId('tab-conflicts').click();
+			// near the right edge of the clear part: where the details panel will open over it
+			const before = await clear(mp);
+			await putAt(mp, at, before.right - 30, before.top + 60);
+			const item = mp.page.locator(`[data-conflict-id="${conflict.id}"]`);
+			await item.waitFor();
+			await item.click();
+			await mp.page.locator('[data-testid=details][data-kind=conflict]').waitFor();
+			await mp.page.waitForFunction(() => !window.__digonceMap!.isMoving() && window.__digonceMap!.getZoom() > 16.5, null, { timeout: 30_000 });
+			await settle(mp.page);
+			const after = await clear(mp);
+			const p = await project(mp.page, at);
+			expect(p.x).toBeGreaterThan(after.left);
+			expect(p.x).toBeLessThan(after.right);
+			expect(p.y).toBeGreaterThan(after.top);
+			expect(p.y).toBeLessThan(after.bottom);
+			await screenshot(mp.page, '09-conflict-flown-into-view');
+
+			await mp.page.getByTestId('tab-layers').click();
+			await mp.page.getByTestId('search').fill('hhex');
+			const hit = mp.page.getByTestId('search-results').getByText(String(heHua.properties.name));
+			await hit.waitFor();
+			await hit.click();
+			await mp.page.getByTestId('details-title').getByText(String(heHua.properties.name)).waitFor();
+			await mp.page.waitForFunction(() => !window.__digonceMap!.isMoving(), null, { timeout: 30_000 });
+			await settle(mp.page);
+			const box = geometryBbox(heHua.geometry);
+			const [sw, ne] = [await project(mp.page, [box[0], box[1]]), await project(mp.page, [box[2], box[3]])];
+			const seen = await clear(mp);
+			expect(sw.x).toBeGreaterThanOrEqual(seen.left);
+			expect(ne.x).toBeLessThanOrEqual(seen.right);
+			expect(ne.y).toBeGreaterThanOrEqual(seen.top);
+			expect(sw.y).toBeLessThanOrEqual(seen.bottom);
+			expect(mp.errors).toEqual([]);
+		});
+	});
 });

@@ -264,6 +264,74 @@ describe('registering excavation windows in a real browser, on the demo data', (
 		expect([...planner.errors, ...mine.errors]).toEqual([]);
 	});
 
+	it('asks the planner to confirm, with a reason, an approval over open conflicts, and filters and sorts the queue', async () => {
+		const [water, gas] = [await api('water'), await api('gas')];
+		const today = chinaToday();
+		const register = async (c: typeof water, coordinates: number[][], properties: Json) => {
+			const res = await c('/api/works', { method: 'POST', body: JSON.stringify({ type: 'Feature', geometry: { type: 'LineString', coordinates }, properties }) });
+			expect(res.status).toBe(201);
+			return ((await res.json()) as Json).id as number;
+		};
+		const ALONG = [[116.0455, 29.7032], [116.0461, 29.7032]];
+		// registered in this order (the waiting order), starting in another (the start order)
+		const clashing = await register(water, ALONG, { organisation: 'jj-water', utility: 'water', kind: 'replacement', start_date: addDays(today, 60), end_date: addDays(today, 80), title: '与燃气重叠的供水管' });
+		const other = await register(gas, ALONG, { organisation: 'jj-gas', utility: 'gas', kind: 'replacement', start_date: addDays(today, 70), end_date: addDays(today, 90), title: '与供水重叠的燃气管' });
+		const quiet = await register(water, [[116.0532, 29.6968], [116.0538, 29.6968]], { organisation: 'jj-water', utility: 'water', kind: 'new_pipe', start_date: addDays(today, 20), end_date: addDays(today, 30), title: '没有冲突的供水管' });
+
+		const planner = await open();
+		const { page } = planner;
+		await signInAs(page, 'planner');
+		await openMap(page, '/?desk=works');
+		await page.locator(`[data-testid=work-item][data-work-id="${clashing}"] [data-testid=work-conflict-count]`).waitFor();
+		const order = async () => {
+			const ids = (await page.getByTestId('work-item').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-work-id'))))) as number[];
+			return ids.filter((id) => [clashing, other, quiet].includes(id));
+		};
+		expect(await page.locator(`[data-testid=work-item][data-work-id="${quiet}"] [data-testid=work-conflict-count]`).count()).toBe(0);
+		expect(await order()).toEqual([quiet, clashing, other]);
+		await page.getByTestId('queue-sort').selectOption('waiting');
+		expect(await order()).toEqual([clashing, other, quiet]);
+		await page.getByTestId('queue-sort').selectOption('severity');
+		expect((await order()).indexOf(quiet)).toBe(2);
+		expect(await page.getByTestId('queue-sort').locator('option').allTextContents()).toEqual(['按开工日期', '按冲突严重程度', '按等待时间']);
+		await page.getByTestId('queue-only-conflicts').click();
+		expect(await order()).toEqual([clashing, other]);
+		const shown = await page.getByTestId('work-item').evaluateAll((els) => els.filter((e) => !e.querySelector('[data-testid=work-conflict-count]')).length);
+		expect(shown).toBe(0);
+		await page.getByTestId('queue-only-conflicts').click();
+
+		// a work without conflicts is approved with one click
+		await page.locator(`[data-testid=work-item][data-work-id="${quiet}"] [data-testid=action-approved]`).click();
+		await page.locator(`[data-testid=work-item][data-work-id="${quiet}"]`).waitFor({ state: 'detached' });
+
+		// one with conflicts shows them and wants a reason; cancelling writes nothing
+		const item = page.locator(`[data-testid=work-item][data-work-id="${clashing}"]`);
+		const dialog = page.getByTestId('approve-over');
+		await item.getByTestId('action-approved').click();
+		await dialog.waitFor({ state: 'visible' });
+		expect(await dialog.locator('h3').textContent()).toMatch(new RegExp(`作业 #${clashing} 仍有 \\d+ 处冲突`));
+		expect(await dialog.getByTestId('approve-over-conflicts').textContent()).toMatch(/燃气/);
+		expect(await dialog.getByTestId('approve-over-confirm').isDisabled()).toBe(true);
+		await dialog.getByTestId('approve-over-cancel').click();
+		await dialog.waitFor({ state: 'hidden' });
+		expect(await item.getAttribute('data-status')).toBe('submitted');
+
+		await item.getByTestId('action-approved').click();
+		await dialog.getByTestId('approve-over-reason').fill('燃气公司同意同沟，先供水后燃气');
+		await screenshot(page, '17-approve-over-conflicts');
+		await dialog.getByTestId('approve-over-confirm').click();
+		await item.waitFor({ state: 'detached' });
+		expect(await dialog.isVisible()).toBe(false);
+
+		// the reason and the conflicts it was approved over are in the work's details
+		await openMap(page, `/?sel=work:${clashing}`);
+		const history = page.getByTestId('work-history');
+		await history.waitFor();
+		const approval = history.locator('li[data-action=approved]');
+		expect(await approval.textContent()).toMatch(/批准.*燃气公司同意同沟，先供水后燃气.*批准时仍有 \d+ 处冲突，已确认：.*燃气/s);
+		expect(planner.errors).toEqual([]);
+	});
+
 	it('records a utility’s acceptance of a joint-works proposal', async () => {
 		const start = addDays(testToday(), 60);
 		const register = async (who: string, org: string, utility: string, coordinates: number[][]) => {

@@ -33,7 +33,9 @@ export class ApiFailure extends Error {
 		/** the server's error code (`invalid_work`, `forbidden`…), or the kind when the server gave none */
 		readonly code: string,
 		message: string,
-		readonly errors: FieldError[] = []
+		readonly errors: FieldError[] = [],
+		/** what the server's error carried beside its message (e.g. the conflicts an approval must confirm) */
+		readonly details?: unknown
 	) {
 		super(message);
 		this.name = 'ApiFailure';
@@ -110,11 +112,11 @@ export class ApiClient {
 			throw new ApiFailure('unreadable', res.status, 'unreadable', t(this.lang(), 'error.unreadable', { status: res.status }));
 		}
 		if (res.ok) return json as T;
-		const error = (json as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+		const error = (json as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
 		if (typeof error?.message !== 'string' || !error.message) {
 			throw new ApiFailure('unreadable', res.status, 'unreadable', t(this.lang(), 'error.unreadable', { status: res.status }));
 		}
-		throw new ApiFailure('api', res.status, typeof error.code === 'string' ? error.code : 'error', error.message, fieldErrors(json));
+		throw new ApiFailure('api', res.status, typeof error.code === 'string' ? error.code : 'error', error.message, fieldErrors(json), error.details);
 	}
 
 	#failure(err: unknown, signal: AbortSignal | undefined): ApiFailure {

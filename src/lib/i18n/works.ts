@@ -22,6 +22,8 @@ export const works = {
 		'work.error.status_on_create': '新登记的作业状态只能是：{allowed}。',
 		'work.error.transition': '作业 #{id} 当前为“{from}”，不能改为“{to}”。可改为：{allowed}。',
 		'work.error.reason_required': '退回或取消作业须填写原因。',
+		'work.error.approve_conflicts': '作业 #{id} 仍有 {count} 处冲突（{kinds}）。请先查看冲突；如仍要批准，须确认并填写批准原因。',
+		'work.error.approve_conflicts_reason': '作业 #{id} 仍有 {count} 处冲突（{kinds}）：带冲突批准须填写原因，原因会记入作业记录。',
 		'work.error.not_editable': '作业 #{id} 当前为“{status}”，已不能修改图形或日期。',
 		'work.error.features_empty': '上传的文件中没有图形。',
 		'work.error.too_many_features': '一次最多上传 {max} 个图形，当前 {count} 个。'
@@ -48,6 +50,8 @@ export const works = {
 		'work.error.status_on_create': 'A new work can only have status: {allowed}.',
 		'work.error.transition': 'Work #{id} is "{from}" and cannot become "{to}". It can become: {allowed}.',
 		'work.error.reason_required': 'Give a reason to reject or cancel a work.',
+		'work.error.approve_conflicts': 'Work #{id} still has open conflicts ({count}: {kinds}). Look at them first; to approve it anyway, confirm and give a reason.',
+		'work.error.approve_conflicts_reason': 'Work #{id} still has open conflicts ({count}: {kinds}): approving it over them needs a reason, which is kept in the work’s history.',
 		'work.error.not_editable': 'Work #{id} is "{status}"; its shape and dates can no longer be changed.',
 		'work.error.features_empty': 'The uploaded file holds no shapes.',
 		'work.error.too_many_features': 'At most {max} shapes per upload; this one has {count}.'

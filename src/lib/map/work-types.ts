@@ -22,6 +22,8 @@ export interface WorkProperties {
 	status_reason?: string | null;
 	/** staff only: an emergency repair registered after it started, not yet reviewed */
 	needs_review?: boolean;
+	/** staff only: when it was last submitted, i.e. since when it waits for approval */
+	submitted_at?: string;
 }
 export type WorkFeature = Feature<Geometry, WorkProperties> & { id: number };
 export type WorkCollection = FeatureCollection<Geometry, WorkProperties> & { features: WorkFeature[] };

@@ -151,9 +151,12 @@ export class WorkDesk {
 		}
 	}
 
-	/** Moves a work on (submit, withdraw, approve, reject, start, backfill, restore, cancel). */
-	setStatus(id: number, status: WorkStatus, reason?: string) {
-		return api.attempt<{ id: number; status: WorkStatus }>('POST', `/api/works/${id}/status`, { status, ...(reason ? { reason } : {}) });
+	/**
+	 * Moves a work on (submit, withdraw, approve, reject, start, backfill, restore, cancel);
+	 * `confirmConflicts` approves a work over the conflicts the planner was shown.
+	 */
+	setStatus(id: number, status: WorkStatus, reason?: string, confirmConflicts = false) {
+		return api.attempt<{ id: number; status: WorkStatus }>('POST', `/api/works/${id}/status`, { status, ...(reason ? { reason } : {}), ...(confirmConflicts ? { confirm_conflicts: true } : {}) });
 	}
 
 	review(id: number) {

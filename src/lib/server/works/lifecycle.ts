@@ -37,8 +37,20 @@ function assertMayChange(work: StoredWork, user: SessionUser) {
 export interface WorkDetail {
 	feature: { type: 'Feature'; id: number; geometry: unknown; properties: Record<string, unknown> };
 	conflicts: Conflict[];
-	events?: { at: string; action: string; from_status: string | null; to_status: string | null; reason: string | null; user: string | null }[];
+	events?: {
+		at: string;
+		action: string;
+		from_status: string | null;
+		to_status: string | null;
+		reason: string | null;
+		user: string | null;
+		/** the conflicts the planner confirmed when approving despite them */
+		conflicts: ApprovedConflict[] | null;
+	}[];
 }
+
+/** What an approval keeps of each conflict it was confirmed over: enough to read it later. */
+export type ApprovedConflict = Pick<Conflict, 'id' | 'kind' | 'severity' | 'message' | 'work_ids'>;
 
 export async function workDetail(db: Queryable, id: number, viewer: Viewer, cityCode: string, lang: Lang): Promise<WorkDetail> {
 	const p = new SqlParams();
@@ -57,15 +69,28 @@ export async function workDetail(db: Queryable, id: number, viewer: Viewer, city
 	if (!feature) throw new NotFound(`#${id}`);
 	if (viewer.audience !== 'staff') return { feature, conflicts: [] };
 	const { rows: events } = await db.query<NonNullable<WorkDetail['events']>[number]>(
-		`SELECT e.at, e.action, e.from_status, e.to_status, e.reason, u.display_name AS user
+		`SELECT e.at, e.action, e.from_status, e.to_status, e.reason, u.display_name AS user, e.conflicts
 		   FROM work_event e LEFT JOIN app_user u ON u.id = e.user_id WHERE e.work_id = $1 ORDER BY e.at, e.id`,
 		[id]
 	);
 	return { feature, conflicts: await describeWorkConflicts(db, id, cityCode, lang), events };
 }
 
-/** Moves a work through its statuses (DESIGN.md §2); rejecting or cancelling needs a reason. */
-export async function changeStatus(db: Db, id: number, to: WorkStatus, reason: string | undefined, user: SessionUser, cityCode: string, lang: Lang) {
+export interface StatusChange {
+	status: WorkStatus;
+	reason?: string;
+	/** the planner has seen the work's conflicts and approves it all the same */
+	confirmConflicts?: boolean;
+}
+
+/**
+ * Moves a work through its statuses (DESIGN.md §2); rejecting or cancelling needs a reason.
+ * Approving a work that still has conflicts needs the planner's confirmation and a reason: without
+ * them the answer lists the conflicts and nothing is written; with them the conflicts of that
+ * moment are recorded with the approval.
+ */
+export async function changeStatus(db: Db, id: number, change: StatusChange, user: SessionUser, cityCode: string, lang: Lang) {
+	const { status: to, reason, confirmConflicts = false } = change;
 	return db.transaction(async (tx) => {
 		const work = await lockWork(tx, id, cityCode);
 		assertMayChange(work, user);
@@ -80,15 +105,31 @@ export async function changeStatus(db: Db, id: number, to: WorkStatus, reason: s
 		}
 		const rejecting = user.role === 'planner' && to === 'draft' && work.status !== 'draft';
 		if ((rejecting || to === 'cancelled') && !reason?.trim()) throw new Invalid('reason_required', 'work.error.reason_required');
+		let confirmed: ApprovedConflict[] | null = null;
+		if (to === 'approved') {
+			const open = await describeWorkConflicts(tx, id, cityCode, lang);
+			if (open.length) {
+				confirmed = open.map(({ id, kind, severity, message, work_ids }) => ({ id, kind, severity, message, work_ids }));
+				if (!confirmConflicts || !reason?.trim()) {
+					throw new StateConflict(
+						'conflicts_unconfirmed',
+						confirmConflicts ? 'work.error.approve_conflicts_reason' : 'work.error.approve_conflicts',
+						{ id, count: open.length, kinds: [...new Set(open.map((c) => t(lang, `conflict_kind.${c.kind}` as MessageKey)))].join('、') },
+						{ conflicts: confirmed }
+					);
+				}
+			}
+		}
 		await tx.query('UPDATE work SET status = $2, status_reason = $3 WHERE id = $1', [id, to, reason?.trim() || null]);
 		const action = rejecting ? 'rejected' : to === 'approved' ? 'approved' : to === 'cancelled' ? 'cancelled' : 'status';
-		await tx.query('INSERT INTO work_event (work_id, user_id, action, from_status, to_status, reason) VALUES ($1, $2, $3, $4, $5, $6)', [
+		await tx.query('INSERT INTO work_event (work_id, user_id, action, from_status, to_status, reason, conflicts) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)', [
 			id,
 			user.id,
 			action,
 			work.status,
 			to,
-			reason?.trim() || null
+			reason?.trim() || null,
+			confirmed && JSON.stringify(confirmed)
 		]);
 		return { id, status: to, conflicts: await describeWorkConflicts(tx, id, cityCode, lang) };
 	});

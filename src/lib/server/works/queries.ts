@@ -30,7 +30,9 @@ export const STAFF_WORK_FIELDS = {
 	/** an emergency repair registered after it started, not yet looked at by a planner */
 	needs_review: 'w.needs_review',
 	created_at: 'w.created_at',
-	updated_at: 'w.updated_at'
+	updated_at: 'w.updated_at',
+	/** since when it waits for the planners: its last submission (works loaded as data have no events) */
+	submitted_at: `coalesce((SELECT max(e.at) FROM work_event e WHERE e.work_id = w.id AND e.to_status = 'submitted'), w.created_at)`
 } as const;
 
 /** Who is looking: the public, or a signed-in planner or utility. */
