@@ -140,7 +140,12 @@ BEGIN
     'geometry', v_geometry,
     'settings', rule_settings_json(p_city),
     'organisation', (SELECT row_to_json(o) FROM (SELECT id, name, kind FROM organisation WHERE id = p_organisation AND city_code = p_city) o),
-    'neighbourhood_known', p_neighbourhood IS NULL OR EXISTS (SELECT 1 FROM neighbourhood WHERE id = p_neighbourhood AND city_code = p_city));
+    'neighbourhood_known', p_neighbourhood IS NULL OR EXISTS (SELECT 1 FROM neighbourhood WHERE id = p_neighbourhood AND city_code = p_city),
+    -- named apart from the geometry: a shape that cannot be transformed is still told which city it missed
+    'city', (SELECT json_build_object('name', c.name,
+                                      'extent', concat_ws(',', round(ST_XMin(c.extent)::numeric, 2), round(ST_YMin(c.extent)::numeric, 2),
+                                                               round(ST_XMax(c.extent)::numeric, 2), round(ST_YMax(c.extent)::numeric, 2)))
+               FROM city c WHERE c.code = p_city));
 END $$;
 
 -- The whole of a check in one statement: the facts its validation needs (registration_facts) and,

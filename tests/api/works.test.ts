@@ -101,6 +101,17 @@ describe('registering excavation windows over HTTP', () => {
 		expect((await wrong.json()).error.message).toMatch(/不在九江市范围内.*EPSG:4548/);
 	});
 
+	it('names the city, not its code, when a zone’s metres are sent as degrees, in the words the form uses', async () => {
+		const gk = ACROSS_XUNYANG_ROAD.map((p) => proj4('EPSG:4326', CGCS2000_GK_117E, p));
+		const res = await post(water, '/api/works/check', waterTrench({}, gk));
+		expect(res.status).toBe(400);
+		const { error } = await res.json();
+		const geometry = error.details.filter((d: Json) => d.path === 'geometry').map((d: Json) => d.message);
+		expect(geometry).toHaveLength(1);
+		expect(geometry[0]).toMatch(/^图形不在九江市范围内（\d+\.\d{2},\d+\.\d{2},\d+\.\d{2},\d+\.\d{2}）。.*EPSG:4326/);
+		expect(error.message).not.toMatch(/360400|（—）/);
+	});
+
 	it('saves the trench: 201 with its id and conflicts; the planners then see both works, the conflict and the proposal', async () => {
 		const res = await post(water, '/api/works', waterTrench());
 		expect(res.status).toBe(201);

@@ -99,6 +99,23 @@ describe('layer queries', () => {
 		expect(await nb({ bbox: [minLon, minLat, maxLon, maxLat] })).toEqual(['nb-a']);
 	});
 
+	it('answers a neighbourhood’s status on a day from its renovation window, never beyond the status recorded', async () => {
+		const statuses = async (filter: Omit<Parameters<typeof neighbourhoodCollection>[1], 'cityCode'>) =>
+			Object.fromEntries((JSON.parse(await neighbourhoodCollection(db, { cityCode: CITY, ...filter }, 'public')) as FC).features.map((f) => [f.id, f.properties.status]));
+		// nb-a: completed, renovated 2020-03-01 to 2020-10-31; nb-b: planned, window in 2026; nb-c: approved, no window
+		expect(await statuses({})).toEqual({ 'nb-a': 'completed', 'nb-b': 'planned', 'nb-c': 'approved' });
+		expect(await statuses({ at: '2020-02-29' })).toEqual({ 'nb-a': 'approved', 'nb-b': 'planned', 'nb-c': 'approved' });
+		expect(await statuses({ at: '2020-03-01' })).toMatchObject({ 'nb-a': 'under_construction' });
+		expect(await statuses({ at: '2020-10-31' })).toMatchObject({ 'nb-a': 'under_construction' });
+		expect(await statuses({ at: '2020-11-01' })).toMatchObject({ 'nb-a': 'completed' });
+		// a window that has opened since does not make a planned neighbourhood under construction
+		expect(await statuses({ at: '2026-06-30' })).toEqual({ 'nb-a': 'completed', 'nb-b': 'planned', 'nb-c': 'approved' });
+		// a period is answered at its end, and filtered by the status then
+		expect(await statuses({ from: '2020-01-01', to: '2020-06-30' })).toEqual({ 'nb-a': 'under_construction' });
+		expect(await statuses({ at: '2020-06-30', status: ['under_construction'] })).toEqual({ 'nb-a': 'under_construction' });
+		expect(await statuses({ at: '2020-06-30', status: ['completed'] })).toEqual({});
+	});
+
 	it('gives the public no staff contact or internal note of a neighbourhood', async () => {
 		const fc = JSON.parse(await neighbourhoodCollection(db, { cityCode: CITY }, 'public')) as FC;
 		expect(Object.keys(fc.features[0].properties).sort()).toEqual(Object.keys(PUBLIC_NEIGHBOURHOOD_FIELDS).sort());

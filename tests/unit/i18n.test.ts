@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messages, pickLang, t } from '../../src/lib/i18n';
+import { messages, pickLang, placeholders, t } from '../../src/lib/i18n';
 import { NEIGHBOURHOOD_STATUSES, ORGANISATION_KINDS, RAIN_SEWAGE_STATES, UTILITIES, WORK_KINDS, WORK_STATUSES, RENOVATION_ITEMS } from '../../src/lib/domain/codes';
 
 describe('i18n messages', () => {
@@ -11,7 +11,6 @@ describe('i18n messages', () => {
 	});
 
 	it('uses the same placeholders in both languages', () => {
-		const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 		for (const key of Object.keys(messages.zh) as (keyof typeof messages.zh)[]) {
 			expect([key, placeholders(messages.en[key])]).toEqual([key, placeholders(messages.zh[key])]);
 		}
@@ -33,6 +32,17 @@ describe('i18n messages', () => {
 	it('fills placeholders and leaves unknown ones visible', () => {
 		expect(t('zh', 'error.date_order', { from: '2025-05-01', to: '2025-04-01' })).toBe('开始日期 2025-05-01 晚于结束日期 2025-04-01，请交换或改正。');
 		expect(t('en', 'error.date_order', { from: 'a' })).toContain('{to}');
+	});
+
+	it('says "1 work" and "2 works" in English, with one form in Chinese', () => {
+		expect(t('en', 'pub.nearby.count', { count: 1 })).toBe('1 work');
+		expect(t('en', 'pub.nearby.count', { count: 2 })).toBe('2 works');
+		expect(t('en', 'pub.nearby.count', { count: 0 })).toBe('0 works');
+		expect(t('en', 'desk.conflicts', { count: 1 })).toBe('1 conflict');
+		expect(t('en', 'map.conflicts.count', { count: 1 })).toBe('1 conflict in this view and period');
+		expect(t('en', 'proposal.total', { count: 1, cost: '82,100' })).toBe('1 proposal, saving about ¥82,100 in all');
+		expect(t('zh', 'pub.nearby.count', { count: 1 })).toBe('1 项施工');
+		expect(t('en', 'pub.nearby.count')).toContain('{count, plural');
 	});
 
 	it('picks the language from the query, then the cookie, then Accept-Language, Chinese by default', () => {

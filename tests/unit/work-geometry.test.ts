@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import proj4 from 'proj4';
 import gcoord from 'gcoord';
-import { combine, measure, parseUpload, parts, shapeProblems, toWgs84, type WorkGeometry } from '../../src/lib/geo/work-geometry';
+import { combine, declaredCrs, measure, parseUpload, parts, shapeProblems, toWgs84, type WorkGeometry } from '../../src/lib/geo/work-geometry';
 import { propertyProblems } from '../../src/lib/domain/work-checks';
 import { t } from '../../src/lib/i18n';
 
@@ -24,6 +24,31 @@ describe('uploaded and drawn shapes of a work', () => {
 		expect(parseUpload('{"type":"FeatureCollection","features":[]}').problems[0].key).toBe('work.error.features_empty');
 		const many = { type: 'FeatureCollection', features: Array.from({ length: 201 }, () => ({ type: 'Feature', properties: {}, geometry: line(ACROSS) })) };
 		expect(parseUpload(JSON.stringify(many)).problems[0]).toMatchObject({ key: 'work.error.too_many_features', params: { max: 200, count: 201 } });
+	});
+
+	it('says which file is not JSON and what to do, never the parser’s own words', () => {
+		const { problems } = parseUpload('{"type":"FeatureCollection","features":[', '浔阳路.geojson');
+		expect(problems).toHaveLength(1);
+		const zh = t('zh', problems[0].key, problems[0].params);
+		const en = t('en', problems[0].key, problems[0].params);
+		expect(zh).toContain('浔阳路.geojson');
+		expect(zh).toContain('重新导出为 GeoJSON');
+		expect(en).toContain('浔阳路.geojson');
+		for (const text of [zh, en]) expect(text).not.toMatch(/Unexpected|JSON input|position|\{/);
+	});
+
+	it('reads the CRS a file names in its own crs member, in every spelling GIS software writes', () => {
+		const named = (name: string) => declaredCrs({ type: 'FeatureCollection', crs: { type: 'name', properties: { name } }, features: [] });
+		expect(named('urn:ogc:def:crs:EPSG::4548')).toEqual({ crs: 'EPSG:4548' });
+		expect(named('EPSG:4490')).toEqual({ crs: 'EPSG:4490' });
+		expect(named('urn:ogc:def:crs:OGC:1.3:CRS84')).toEqual({ crs: 'EPSG:4326' });
+		expect(named('http://www.opengis.net/def/crs/EPSG/0/4548')).toEqual({ crs: 'EPSG:4548' });
+		expect(named('urn:ogc:def:crs:EPSG:6.6:4326')).toEqual({ crs: 'EPSG:4326' });
+		expect(declaredCrs({ type: 'FeatureCollection', crs: { type: 'EPSG', properties: { code: 4490 } } })).toEqual({ crs: 'EPSG:4490' });
+		expect(named('urn:ogc:def:crs:EPSG::4549')).toEqual({ unsupported: 'urn:ogc:def:crs:EPSG::4549' });
+		expect(declaredCrs({ type: 'FeatureCollection', features: [] })).toBeNull();
+		const fc = { type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4548' } }, features: [{ type: 'Feature', properties: {}, geometry: line([[410000, 3290000], [410030, 3290000]]) }] };
+		expect(parseUpload(JSON.stringify(fc)).declared).toEqual({ crs: 'EPSG:4548' });
 	});
 
 	it('makes several lines one trench in several runs, and refuses a point or a trench mixed with an area', () => {

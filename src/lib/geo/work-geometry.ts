@@ -62,14 +62,43 @@ export function combine(shapes: Geometry[]): { geometry: WorkGeometry | null; pr
 	return { geometry: { type: 'MultiPolygon', coordinates: areas.flatMap((a) => (a.type === 'Polygon' ? [a.coordinates] : a.coordinates)) }, problems };
 }
 
+/**
+ * The CRS a GeoJSON file says it is in: the `crs` member of the 2008 GeoJSON format, which RFC 7946
+ * dropped but QGIS, ArcGIS and GDAL still write — a named CRS (`urn:ogc:def:crs:EPSG::4548`,
+ * `EPSG:4490`, `urn:ogc:def:crs:OGC:1.3:CRS84`, `http://www.opengis.net/def/crs/EPSG/0/4548`) or the
+ * older `{"type":"EPSG","properties":{"code":4548}}`. `null` when the file names none; the name as
+ * written when it names one the app does not take.
+ */
+export function declaredCrs(json: unknown): { crs: InputCrs } | { unsupported: string } | null {
+	const member = (json as { crs?: { type?: unknown; properties?: { name?: unknown; code?: unknown } } } | null)?.crs;
+	if (!member || typeof member !== 'object') return null;
+	const written = member.type === 'EPSG' ? `EPSG:${String(member.properties?.code ?? '')}` : String(member.properties?.name ?? '');
+	if (!written.trim()) return null;
+	const name = written.trim().toUpperCase();
+	if (/(^|[:/])CRS84$/.test(name)) return { crs: 'EPSG:4326' };
+	const code = /EPSG(?::(?:[\d.]*):|:|\/0\/|\/[\d.]+\/)(\d+)$/.exec(name)?.[1];
+	const crs = ({ '4326': 'EPSG:4326', '4490': 'EPSG:4490', '4548': 'EPSG:4548' } as Record<string, InputCrs>)[code ?? ''];
+	return crs ? { crs } : { unsupported: written.trim() };
+}
+
+export interface ParsedUpload {
+	shapes: Geometry[];
+	problems: Problem[];
+	/** what the file's own `crs` member says (declaredCrs) */
+	declared: ReturnType<typeof declaredCrs>;
+}
+
 /** The shapes in an uploaded GeoJSON file: a FeatureCollection, one Feature, or a bare geometry. */
-export function parseUpload(text: string): { shapes: Geometry[]; problems: Problem[] } {
+export function parseUpload(text: string, fileName = ''): ParsedUpload {
 	let json: unknown;
 	try {
 		json = JSON.parse(text);
-	} catch (err) {
-		return { shapes: [], problems: [{ path: 'geometry', key: 'register.error.upload_not_json', params: { reason: (err as Error).message } }] };
+	} catch {
+		// the parser's own words are the browser's, in its language and with character offsets: a
+		// person needs to know which file and what to do
+		return { shapes: [], problems: [{ path: 'geometry', key: 'register.error.upload_not_json', params: { name: fileName } }], declared: null };
 	}
+	const declared = declaredCrs(json);
 	const shapes: Geometry[] = [];
 	const collect = (node: unknown): boolean => {
 		if (!node || typeof node !== 'object') return false;
@@ -83,10 +112,10 @@ export function parseUpload(text: string): { shapes: Geometry[]; problems: Probl
 		}
 		return false;
 	};
-	if (!collect(json)) return { shapes: [], problems: [{ path: 'geometry', key: 'register.error.upload_not_geojson' }] };
-	if (!shapes.length) return { shapes, problems: [{ path: 'geometry', key: 'work.error.features_empty' }] };
-	if (shapes.length > MAX_FEATURES_PER_UPLOAD) return { shapes: [], problems: [{ path: 'geometry', key: 'work.error.too_many_features', params: { max: MAX_FEATURES_PER_UPLOAD, count: shapes.length } }] };
-	return { shapes, problems: [] };
+	if (!collect(json)) return { shapes: [], problems: [{ path: 'geometry', key: 'register.error.upload_not_geojson' }], declared };
+	if (!shapes.length) return { shapes, problems: [{ path: 'geometry', key: 'work.error.features_empty' }], declared };
+	if (shapes.length > MAX_FEATURES_PER_UPLOAD) return { shapes: [], problems: [{ path: 'geometry', key: 'work.error.too_many_features', params: { max: MAX_FEATURES_PER_UPLOAD, count: shapes.length } }], declared };
+	return { shapes, problems: [], declared };
 }
 
 export interface ShapeMeasure {

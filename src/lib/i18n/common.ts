@@ -54,6 +54,6 @@ export const common = {
 		'home.works': 'Works',
 		'home.historic_districts': 'Historic districts',
 		'home.total': 'Total',
-		'home.organisations': '{count} utilities and departments'
+		'home.organisations': '{count, plural, one {# utility or department} other {# utilities and departments}}'
 	}
 } as const;

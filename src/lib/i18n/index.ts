@@ -19,12 +19,32 @@ export const messages: Record<Lang, Record<MessageKey, string>> = { zh, en };
 
 export type MessageParams = Record<string, string | number>;
 
+const pluralRules: Record<Lang, Intl.PluralRules> = { zh: new Intl.PluralRules('zh'), en: new Intl.PluralRules('en') };
+/**
+ * The plural subset of ICU MessageFormat, `{count, plural, one {# work} other {# works}}`, so
+ * that English says "1 work" and "2 works" (Chinese has no plural forms and needs none).
+ */
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
+const PLURAL_BRANCH = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
+
+function plural(lang: Lang, whole: string, value: string | number | undefined, branches: string): string {
+	const n = Number(value);
+	if (value === undefined || !Number.isFinite(n)) return whole;
+	const forms = new Map([...branches.matchAll(PLURAL_BRANCH)].map((b) => [b[1], b[2]]));
+	const form = forms.get(`=${n}`) ?? forms.get(pluralRules[lang].select(n)) ?? forms.get('other') ?? '';
+	return form.replace(/#/g, String(value));
+}
+
 export function t(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
 	const template = messages[lang][key] ?? messages.zh[key] ?? key;
-	return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-		name in params ? String(params[name]) : whole
-	);
+	return template
+		.replace(PLURAL, (whole, name: string, branches: string) => plural(lang, whole, params[name], branches))
+		.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
+
+/** The names a message fills in, plural selectors included. */
+export const placeholders = (template: string) =>
+	[...new Set([...template.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort();
 
 /** A translator bound to one language, for components and handlers. */
 export const translator = (lang: Lang) => (key: MessageKey, params?: MessageParams) =>

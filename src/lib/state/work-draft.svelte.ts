@@ -45,6 +45,8 @@ export class WorkDraft {
 	uploadName = $state<string | null>(null);
 	/** problems found while reading an upload, before any shape exists */
 	uploadProblems = $state.raw<Problem[]>([]);
+	/** the CRS the uploaded file's own `crs` member names, if any */
+	uploadDeclared = $state.raw<{ crs: InputCrs } | { unsupported: string } | null>(null);
 	/** the stored work being edited, if any */
 	editing = $state<number | null>(null);
 
@@ -169,13 +171,17 @@ export class WorkDraft {
 		this.source = 'draw';
 		this.uploadName = null;
 		this.uploadProblems = [];
+		this.uploadDeclared = null;
 		this.shapes = shapes;
 	}
 
-	setUploaded(name: string, shapes: Geometry[], problems: Problem[]) {
+	/** An uploaded file's shapes; the CRS it names is chosen for it (the user may still change it). */
+	setUploaded(name: string, shapes: Geometry[], problems: Problem[], declared: WorkDraft['uploadDeclared'] = null) {
 		this.source = 'upload';
 		this.uploadName = name;
 		this.uploadProblems = problems;
+		this.uploadDeclared = declared;
+		if (declared && 'crs' in declared) this.crs = declared.crs;
 		this.shapes = shapes;
 	}
 

@@ -41,6 +41,8 @@ export interface NeighbourhoodFilter {
 	/** the renovation window meets [from, to] */
 	from?: string;
 	to?: string;
+	/** the day whose status is answered (and filtered by `status`): `to` when not given, else today */
+	at?: string;
 	district?: string[];
 	status?: NeighbourhoodStatus[];
 	rainSewage?: RainSewageState[];
@@ -49,6 +51,10 @@ export interface NeighbourhoodFilter {
 
 export async function neighbourhoodCollection(db: Queryable, filter: NeighbourhoodFilter, audience: Audience): Promise<string> {
 	const p = new SqlParams();
+	const day = filter.at ?? filter.to;
+	// the status on that day, from the recorded status and renovation window (sql/functions/0800)
+	const status = day ? `neighbourhood_status_at(n.status, n.renovation_start, n.renovation_end, ${p.add(day)}::date)` : 'n.status';
+	const fields = audience === 'staff' ? STAFF_NEIGHBOURHOOD_FIELDS : PUBLIC_NEIGHBOURHOOD_FIELDS;
 	const where = [`n.city_code = ${p.add(filter.cityCode)}`];
 	if (filter.id) where.push(`n.id = ${p.add(filter.id)}`);
 	if (filter.bbox) where.push(p.bbox('n.boundary', filter.bbox));
@@ -58,14 +64,14 @@ export async function neighbourhoodCollection(db: Queryable, filter: Neighbourho
 		);
 	}
 	if (filter.district?.length) where.push(`n.district_code = ANY(${p.add(filter.district)}::text[])`);
-	if (filter.status?.length) where.push(`n.status = ANY(${p.add(filter.status)}::text[])`);
+	if (filter.status?.length) where.push(`${status} = ANY(${p.add(filter.status)}::text[])`);
 	if (filter.rainSewage?.length) where.push(`n.rain_sewage_state = ANY(${p.add(filter.rainSewage)}::text[])`);
 	if (filter.batchYear?.length) where.push(`n.batch_year = ANY(${p.add(filter.batchYear)}::int[])`);
 	const sql = featureCollectionSql({
 		from: `neighbourhood n JOIN district d ON d.code = n.district_code LEFT JOIN sub_district s ON s.code = n.sub_district_code`,
 		id: 'n.id',
 		geometry: 'n.boundary',
-		properties: audience === 'staff' ? STAFF_NEIGHBOURHOOD_FIELDS : PUBLIC_NEIGHBOURHOOD_FIELDS,
+		properties: { ...fields, status },
 		where,
 		orderBy: 'n.id'
 	});

@@ -51,6 +51,8 @@ export interface RegistrationFacts {
 	settings: RuleSettings;
 	organisation: { id: string; name: string; kind: OrganisationKind } | null;
 	neighbourhood_known: boolean;
+	/** the city's name and extent, as the form says them (work-geometry.ts shapeProblems) */
+	city: { name: string; extent: string } | null;
 }
 
 /** What `registration_facts` answers (sql/functions/0600_check.sql). */
@@ -59,6 +61,8 @@ export interface FactsJson {
 	settings: Record<string, number>;
 	organisation: RegistrationFacts['organisation'];
 	neighbourhood_known: boolean;
+	/** the city's name and extent, as the form says them (work-geometry.ts shapeProblems) */
+	city: { name: string; extent: string } | null;
 }
 
 /** The geometry in WGS84: GCJ-02 is converted here, the other CRSs by PostGIS (`srid`). */
@@ -91,15 +95,17 @@ export async function registrationFacts(
 
 /** Every problem of a work, given what the database knows of it; throws an Invalid listing them. Answers the geometry in WGS84. */
 export function validated(feature: { geometry: WorkGeometry; properties: WorkProperties }, user: SessionUser, facts: RegistrationFacts, crs: InputCrs, cityCode: string, lang: Lang): WorkGeometry {
-	const geometry = checkGeometry(facts.geometry, facts.wgs84, crs, cityCode);
+	const geometry = checkGeometry(facts.geometry, facts.wgs84, crs, facts.city ?? { name: cityCode, extent: '' });
 	const problems = [...geometry.problems, ...checkProperties(feature.properties, user, facts, lang)];
 	if (problems.length) throw invalidWork(problems, lang);
 	return geometry.geometry;
 }
 
 /** The geometry against the city: valid, inside, not degenerate, not too big. */
-export function checkGeometry(facts: GeometryFacts | null, geometry: WorkGeometry, crs: InputCrs, cityCode: string): { problems: Problem[]; geometry: WorkGeometry } {
-	if (!facts) return { problems: [{ path: 'geometry', key: 'work.error.outside_city', params: { city: cityCode, extent: '—', crs } }], geometry };
+export function checkGeometry(facts: GeometryFacts | null, geometry: WorkGeometry, crs: InputCrs, city: { name: string; extent: string }): { problems: Problem[]; geometry: WorkGeometry } {
+	// coordinates PostGIS cannot transform (a zone's metres read as degrees) lie outside the city too,
+	// said in the same words as the form says it, so the two are shown as one
+	if (!facts) return { problems: [{ path: 'geometry', key: 'work.error.outside_city', params: { city: city.name, extent: city.extent, crs } }], geometry };
 	const problems: Problem[] = [];
 	const round = (n: number) => (n < 10 ? n.toFixed(1) : String(Math.round(n)));
 	if (!facts.valid) {

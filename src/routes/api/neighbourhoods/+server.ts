@@ -12,6 +12,7 @@ const query = orderedDates(
 		bbox: bboxParam.optional(),
 		from: isoDate.optional(),
 		to: isoDate.optional(),
+		at: isoDate.optional(),
 		district: districtList.optional(),
 		status: codeList(NEIGHBOURHOOD_STATUSES).optional(),
 		rain_sewage: codeList(RAIN_SEWAGE_STATES).optional(),
@@ -23,7 +24,7 @@ export const GET = endpoint(async ({ url, locals }) => {
 	const q = parseSearchParams(url, query, locals.lang);
 	const body = await neighbourhoodCollection(
 		locals.db,
-		{ cityCode: defaultCityCode(), bbox: q.bbox, from: q.from, to: q.to, district: q.district, status: q.status, rainSewage: q.rain_sewage, batchYear: q.batch_year },
+		{ cityCode: defaultCityCode(), bbox: q.bbox, from: q.from, to: q.to, at: q.at, district: q.district, status: q.status, rainSewage: q.rain_sewage, batchYear: q.batch_year },
 		locals.user ? 'staff' : 'public'
 	);
 	return geojsonResponse(body);
