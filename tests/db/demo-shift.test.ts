@@ -11,7 +11,10 @@ const DEMO = resolve(import.meta.dirname, '../../data/demo');
 const FILE = { firstStart: '2019-01-11', lastEnd: '2028-08-01', firstSince: '2019-02-26' };
 
 async function span(db: Db) {
-	const { rows } = await db.query<Record<string, string | number>>(
+	const { rows } = await db.query<{
+		first_start: string; last_end: string; first_since: string; first_batch: number; last_batch: number;
+		work_days: number; reversed: number; info: string;
+	}>(
 		`SELECT (SELECT min(start_date)::text FROM work) AS first_start, (SELECT max(end_date)::text FROM work) AS last_end,
 		        (SELECT min(since)::text FROM rain_sewage_change) AS first_since,
 		        (SELECT min(batch_year) FROM neighbourhood) AS first_batch, (SELECT max(batch_year) FROM neighbourhood) AS last_batch,
@@ -19,7 +22,7 @@ async function span(db: Db) {
 		        (SELECT count(*) FROM neighbourhood WHERE renovation_end < renovation_start)::int AS reversed,
 		        (SELECT json_object_agg(key, value) FROM dataset_info WHERE key LIKE 'demo_%')::text AS info`
 	);
-	return { ...rows[0], info: JSON.parse(String(rows[0].info)) };
+	return { ...rows[0], info: JSON.parse(rows[0].info) as Record<string, string> };
 }
 
 describe('the demo data, moved by whole years to the server’s today', () => {
