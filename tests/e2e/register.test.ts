@@ -266,7 +266,7 @@ describe('registering excavation windows in a real browser, on the demo data', (
 
 	it('asks the planner to confirm, with a reason, an approval over open conflicts, and filters and sorts the queue', async () => {
 		const [water, gas] = [await api('water'), await api('gas')];
-		const today = chinaToday();
+		const today = testToday();
 		const register = async (c: typeof water, coordinates: number[][], properties: Json) => {
 			const res = await c('/api/works', { method: 'POST', body: JSON.stringify({ type: 'Feature', geometry: { type: 'LineString', coordinates }, properties }) });
 			expect(res.status).toBe(201);
