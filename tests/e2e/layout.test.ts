@@ -230,7 +230,9 @@ describe('layout and words, in Chromium', () => {
 					return s.visibility !== 'hidden' && s.display !== 'none' && r.width > 0 && r.height > 0 && !e.closest('.visually-hidden') && !e.classList.contains('visually-hidden');
 				})
 				.map((e) => {
-					const r = e.getBoundingClientRect();
+					// a checkbox or radio is hit through its label, which is the target a finger sees
+					const label = e.matches('input[type=checkbox], input[type=radio]') ? e.closest('label') : null;
+					const r = (label ?? e).getBoundingClientRect();
 					return { what: `${e.tagName.toLowerCase()}${e.getAttribute('data-testid') ? `[${e.getAttribute('data-testid')}]` : ''} ${((e as HTMLElement).innerText || e.getAttribute('title') || e.getAttribute('aria-label') || '').trim().slice(0, 20)}`, w: Math.round(r.width), h: Math.round(r.height) };
 				})
 				.filter((t) => t.w < 44 || t.h < 44)
