@@ -14,3 +14,18 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
       ST_SnapToGrid(ST_Centroid(w.geom), 0.001))
   END
 $$;
+
+-- The stored public places (work_public_geometry) follow the definition above: on a database that
+-- has none yet, or when the definition has changed, every work's is made again here.
+DO $$
+DECLARE
+  v_definition text := md5(pg_get_functiondef('public_work_geometry(work)'::regprocedure));
+BEGIN
+  IF v_definition IS DISTINCT FROM (SELECT value FROM dataset_info WHERE key = 'public_work_geometry') THEN
+    INSERT INTO work_public_geometry (work_id, geom)
+    SELECT w.id, public_work_geometry(w) FROM work w
+        ON CONFLICT (work_id) DO UPDATE SET geom = EXCLUDED.geom;
+    INSERT INTO dataset_info (key, value) VALUES ('public_work_geometry', v_definition)
+        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value;
+  END IF;
+END $$;
