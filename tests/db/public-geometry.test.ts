@@ -72,6 +72,20 @@ describe('the stored public place of works', () => {
 		expect(await stale([next.id])).toEqual([]);
 	});
 
+	// a check skips making the public place of the work it rolls back; the skip must end with the check
+	it('gives a work saved after a conflict check in the same session its public place', async () => {
+		const { id } = await gasWorkOnStreet();
+		const body = `json_build_object('organisation', organisation_id, 'utility', utility, 'kind', kind, 'geometry', ST_AsGeoJSON(geom)::json,
+		               'width_m', width_m, 'start_date', start_date, 'end_date', end_date, 'status', 'submitted', 'emergency', false, 'needs_review', false)`;
+		const saved = await db.transaction(async (tx) => {
+			const check = await tx.query<{ r: { id: number } }>(`SELECT work_check(city_code, ${body}, NULL, NULL, NULL) AS r FROM work WHERE id = $1`, [id]);
+			expect(check.rows[0].r.id).toBeGreaterThan(0);
+			return (await tx.query<{ id: number }>(`SELECT work_insert(city_code, ${body}, NULL)::int AS id FROM work WHERE id = $1`, [id])).rows[0].id;
+		});
+		expect(await publicPlace(saved)).toBe(await publicPlace(id));
+		expect(await stale([saved])).toEqual([]);
+	});
+
 	it('makes the public places of a database that had works before, on its first migrate', async () => {
 		await db.query('DELETE FROM work_public_geometry');
 		await db.query(`DELETE FROM dataset_info WHERE key = 'public_work_geometry'`);
