@@ -161,6 +161,27 @@ describe('protected works, found by anonymous filters no closer than they are sh
 		expect(Math.abs(keeps - Math.max(10, expected))).toBeLessThanOrEqual(1.5);
 	});
 
+	it('counts a protected work in the anonymous repeat-excavation map only on the stretches it is shown along', async () => {
+		const shown = new Map<unknown, Feature>((await (await anon('/api/works?utility=gas,power')).json()).features.map((f: Feature) => [f.id, f]));
+		/** the protected works a heat map counts on a stretch that their published geometry does not run along */
+		const countedOutside = async (who: Fetch) => {
+			const history: Feature[] = (await (await who('/api/streets/history')).json()).features;
+			const outside: string[] = [];
+			for (const stretch of history) {
+				for (const id of stretch.properties!.work_ids as number[]) {
+					const work = shown.get(id);
+					if (!work) continue;
+					const points = new Set(turf.coordAll(work as never).map((c) => c.join(',')));
+					if (!turf.coordAll(stretch as never).every((c) => points.has(c.join(',')))) outside.push(`${id}@${stretch.id}`);
+				}
+			}
+			return outside;
+		};
+		expect(await countedOutside(anon)).toEqual([]);
+		// staff's map counts the trenches as drawn, crossings of other streets included
+		expect((await countedOutside(planner)).length).toBeGreaterThan(0);
+	});
+
 	it('places the work in an area calendar by its street-level geometry', async () => {
 		const calendar = async (box: Box) => (await (await anon(`/feeds/works.ics?bbox=${box.join(',')}`)).text()).includes(`UID:work-${gasWork.id}@`);
 		const shown = bounds(gasWork.shown.geometry);

@@ -1,8 +1,12 @@
 import type { Queryable } from '../db';
 import { addDays, chinaToday } from '$lib/domain/work-rules';
+import type { Viewer } from './queries';
 
-/** The repeat-excavation heat map: how often each ~100 m stretch of street was opened in `years`. */
-export async function streetHistory(db: Queryable, cityCode: string, years: number, until = chinaToday()): Promise<string> {
+/**
+ * The repeat-excavation heat map: how often each ~100 m stretch of street was opened in `years`.
+ * The public's counts works shown at street level on the stretches they are shown along only.
+ */
+export async function streetHistory(db: Queryable, cityCode: string, years: number, until = chinaToday(), viewer: Viewer = { audience: 'public' }): Promise<string> {
 	const since = addDays(until, -Math.round(years * 365.25));
 	const { rows } = await db.query<{ body: string }>(
 		`SELECT json_build_object('type', 'FeatureCollection', 'since', $2::text, 'until', $3::text, 'features', coalesce(json_agg(json_build_object(
@@ -10,7 +14,7 @@ export async function streetHistory(db: Queryable, cityCode: string, years: numb
 		          'properties', json_build_object('street_id', h.street_id, 'name', h.name, 'class', h.class,
 		                                          'openings', h.openings, 'work_ids', h.work_ids))
 		          ORDER BY h.street_id, h.stretch), '[]'::json))::text AS body
-		   FROM street_openings($1, $2::date, $3::date) h`,
+		   FROM ${viewer.audience === 'staff' ? 'street_openings' : 'street_openings_public'}($1, $2::date, $3::date) h`,
 		[cityCode, since, until]
 	);
 	return rows[0].body;
