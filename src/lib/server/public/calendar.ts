@@ -4,7 +4,7 @@ import { t, type Lang, type MessageKey } from '$lib/i18n';
 import { workPurpose } from '$lib/domain/plain-words';
 import { addDays, chinaToday } from '$lib/domain/work-rules';
 import { notFound } from '../http/errors';
-import { withinOfPublicPlace, type PublicWork } from './nearby';
+import { publicPlaceWithin, type PublicWork } from './nearby';
 import { workSource } from '../works/queries';
 
 /** The public facts of a work (as residents read them near their street), and where the public sees it. */
@@ -37,7 +37,7 @@ export async function worksCalendar(
 		if (!rows[0]) throw notFound(scope.neighbourhood);
 		name = t(lang, 'feed.calendar_name', { name: rows[0].name });
 		params.push(scope.neighbourhood);
-		where = `(w.neighbourhood_id = $3 OR EXISTS (SELECT 1 FROM neighbourhood n WHERE n.id = $3 AND ${withinOfPublicPlace('ST_Transform(n.boundary, c.metric_srid)', 'c.metric_srid', 50)}))`;
+		where = `(w.neighbourhood_id = $3 OR EXISTS (SELECT 1 FROM neighbourhood n WHERE n.id = $3 AND ${publicPlaceWithin('ST_Transform(n.boundary, c.metric_srid)', 'c.metric_srid', 50)}))`;
 	} else {
 		name = t(lang, 'feed.area_name');
 		params.push(...scope.bbox!);

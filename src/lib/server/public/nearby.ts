@@ -45,7 +45,7 @@ const PUBLIC: Viewer = { audience: 'public' };
  * CRS `srid`). The box test finds the candidates by the public place's own index; the margin covers
  * the box's corners bending when it is taken back to lon/lat.
  */
-export const withinOfPublicPlace = (place: string, srid: string, metres: number) =>
+export const publicPlaceWithin = (place: string, srid: string, metres: number) =>
 	`pw.geom && ST_Transform(ST_Expand(${place}, ${metres + 10}), 4326)
 	 AND ST_DWithin(ST_Transform(pw.geom, ${srid}), ${place}, ${metres})`;
 
@@ -72,7 +72,7 @@ export async function worksNearby(
 		  WHERE w.city_code = $1 AND w.status NOT IN ('draft', 'cancelled')
 		    AND w.excavation_window && daterange($2::date, $3::date, '[]')
 		    AND here.g IS NOT NULL
-		    AND ${withinOfPublicPlace('here.g', 'here.metric_srid', Number(opts.radiusM))}
+		    AND ${publicPlaceWithin('here.g', 'here.metric_srid', Number(opts.radiusM))}
 		  ORDER BY w.start_date, w.id`,
 		params
 	);
@@ -88,7 +88,7 @@ export async function worksAffecting(db: Queryable, cityCode: string, neighbourh
 		           FROM neighbourhood n JOIN city c ON c.code = n.city_code
 		          WHERE n.id = $2 AND n.city_code = $1) n ON true
 		  WHERE w.city_code = $1 AND w.status NOT IN ('draft', 'cancelled')
-		    AND (w.neighbourhood_id = n.id OR ${withinOfPublicPlace('n.boundary_m', 'n.metric_srid', 50)})
+		    AND (w.neighbourhood_id = n.id OR ${publicPlaceWithin('n.boundary_m', 'n.metric_srid', 50)})
 		  ORDER BY w.start_date DESC, w.id DESC`,
 		[cityCode, neighbourhoodId]
 	);

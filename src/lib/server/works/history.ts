@@ -4,7 +4,7 @@ import type { Viewer } from './queries';
 
 /**
  * The repeat-excavation heat map: how often each ~100 m stretch of street was opened in `years`.
- * The public's counts works shown at street level on the stretches they are shown along only.
+ * The public's map counts a work shown at street level only on the stretches it is shown along.
  */
 export async function streetHistory(db: Queryable, cityCode: string, years: number, until = chinaToday(), viewer: Viewer = { audience: 'public' }): Promise<string> {
 	const since = addDays(until, -Math.round(years * 365.25));
