@@ -76,6 +76,9 @@ BEGIN
   -- (local to this transaction; outside the block, which would undo it)
   PERFORM set_config('synchronous_commit', 'off', true);
   BEGIN
+    -- the work's public place (work_fill_public_geometry) is not made for a work that is rolled back;
+    -- the setting goes with the block
+    PERFORM set_config('digonce.checking_work', 'on', true);
     IF p_replaces IS NOT NULL THEN
       -- cancelled works take part in no rule, so the work is not found in conflict with itself
       UPDATE work SET status = 'cancelled'

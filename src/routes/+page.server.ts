@@ -6,6 +6,7 @@ import { listOrganisations } from '$lib/server/organisations/queries';
 import { cityView, districtExtents } from '$lib/server/basemap/queries';
 import { basemapConfig } from '$lib/server/basemap/config';
 import { defaultCityCode } from '$lib/server/city';
+import { viewerOf } from '$lib/server/works/queries';
 import { ruleSettings } from '$lib/server/conflicts/engine';
 import { serverToday } from '$lib/server/clock';
 
@@ -21,7 +22,7 @@ export const load: PageServerLoad = async ({ locals, url, request, setHeaders })
 	const city = defaultCityCode();
 	return {
 		health: await databaseHealth(locals.db),
-		districts: await districtOverview(locals.db, city),
+		districts: await districtOverview(locals.db, city, viewerOf(locals.user)),
 		districtExtents: await districtExtents(locals.db, city),
 		organisations: await listOrganisations(locals.db, city),
 		city: await cityView(locals.db, city),

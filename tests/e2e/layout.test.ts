@@ -9,7 +9,8 @@ import { launchBrowser, openMap, patch, pixelsPainted, project, screenshot, sett
 import { NEIGHBOURHOOD_COLOURS, RAIN_SEWAGE_COLOURS } from '../../src/lib/map/palette';
 import { geometryBbox } from '../../src/lib/geo/representative-point';
 import { insidePolygon, labelPoint } from '../../src/lib/geo/label-point';
-import { addDays, chinaToday } from '../../src/lib/domain/work-rules';
+import { addDays } from '../../src/lib/domain/work-rules';
+import { testToday } from '../support/clock';
 
 /**
  * The page's frame and its words in a real browser: the header on one line, MapLibre's controls in
@@ -130,7 +131,7 @@ describe('layout and words, in Chromium', () => {
 		await signIn(mp.page, app.url);
 		await openMap(mp.page, `/?${here(ACROSS_XUNYANG_ROAD[0], 17)}&desk=register`);
 		await mp.page.getByTestId('register').waitFor();
-		const start = addDays(chinaToday(), 30);
+		const start = addDays(testToday(), 30);
 		await mp.page.getByTestId('field-start').fill(start);
 		await mp.page.getByTestId('field-end').fill(addDays(start, 10));
 		await mp.page.locator('.upload summary').click();
@@ -198,7 +199,7 @@ describe('layout and words, in Chromium', () => {
 
 	it('colours a neighbourhood by its status at the end of the period on the time bar', async () => {
 		const { page, errors } = await open('zh');
-		const res = await page.request.get(`/api/neighbourhoods?at=${chinaToday()}`);
+		const res = await page.request.get(`/api/neighbourhoods?at=${testToday()}`);
 		const recorded = ((await res.json()) as FeatureCollection<Geometry, Props>).features.find((f) => f.id === heHua.id)!.properties;
 		expect(recorded.status).toBe('under_construction');
 		// the month before its renovation began: approved then, over HTTP and on the map

@@ -2,7 +2,7 @@ import type { Queryable } from '../db';
 import { featureCollectionSql, SqlParams, type FeatureQuery } from '../geojson';
 import { PUBLIC_NEIGHBOURHOOD_FIELDS } from '../neighbourhoods/queries';
 import { HISTORIC_DISTRICT_FIELDS } from '../historic-districts/queries';
-import { PUBLIC_WORK_FIELDS, workGeometry } from '../works/queries';
+import { PUBLIC_WORK_FIELDS, workGeometry, workSource } from '../works/queries';
 
 /**
  * The layers published through OGC API – Features (Part 1, core + GeoJSON) for QGIS, ArcGIS and
@@ -41,7 +41,7 @@ export const OGC_COLLECTIONS: OgcCollection[] = [
 		id: 'works',
 		title: { zh: '管线开挖作业', en: 'Excavation works' },
 		description: { zh: '已申报、批准、施工中和已完成的开挖作业；燃气、电力只到路段（演示数据）', en: 'Submitted, approved, running and finished works; gas and power at street level (demo data)' },
-		from: 'work w JOIN organisation o ON o.id = w.organisation_id',
+		from: workSource({ audience: 'public' }),
 		idExpr: 'w.id',
 		idType: 'bigint',
 		geometry: workGeometry({ audience: 'public' }),
@@ -90,7 +90,8 @@ export interface ItemsQuery {
 
 function conditions(c: OgcCollection, q: Omit<ItemsQuery, 'limit' | 'offset'>, p: SqlParams): string[] {
 	const where = [...c.where, `${cityColumn(c)} = ${p.add(q.cityCode)}`];
-	if (q.bbox) where.push(p.bbox(c.geometry === 'public_work_geometry(w)' ? 'w.geom' : c.geometry, q.bbox));
+	// on the geometry the collection publishes, so a box tells no more than its features show
+	if (q.bbox) where.push(p.bbox(c.geometry, q.bbox));
 	if (c.time && (q.from || q.to)) {
 		where.push(`${c.time.start} IS NOT NULL AND daterange(${c.time.start}, ${c.time.end}, '[]') && daterange(coalesce(${p.add(q.from ?? null)}::date, '-infinity'), coalesce(${p.add(q.to ?? null)}::date, 'infinity'), '[]')`);
 	}
@@ -119,11 +120,10 @@ export async function collectionItem(db: Queryable, c: OgcCollection, cityCode: 
 export async function collectionExtent(db: Queryable, c: OgcCollection, cityCode: string) {
 	const p = new SqlParams();
 	const where = conditions(c, { cityCode }, p);
-	const geom = c.geometry === 'public_work_geometry(w)' ? 'w.geom' : c.geometry;
 	const time = c.time ? `min(${c.time.start})::text AS t0, max(${c.time.end})::text AS t1` : `NULL AS t0, NULL AS t1`;
 	const { rows } = await db.query<{ x0: number | null; y0: number; x1: number; y1: number; t0: string | null; t1: string | null }>(
 		`SELECT ST_XMin(e) AS x0, ST_YMin(e) AS y0, ST_XMax(e) AS x1, ST_YMax(e) AS y1, t0, t1
-		   FROM (SELECT ST_Extent(${geom}) AS e, ${time} FROM ${c.from} WHERE ${where.join(' AND ')}) x`,
+		   FROM (SELECT ST_Extent(${c.geometry}) AS e, ${time} FROM ${c.from} WHERE ${where.join(' AND ')}) x`,
 		p.values
 	);
 	return rows[0];

@@ -5,9 +5,10 @@ import { workPurpose } from '$lib/domain/plain-words';
 import { addDays } from '$lib/domain/work-rules';
 import { serverToday } from '../clock';
 import { NotFound } from '../errors';
-import type { PublicWork } from './nearby';
+import { publicPlaceWithin, type PublicWork } from './nearby';
+import { workSource } from '../works/queries';
 
-/** The public facts of a work (as residents read them near their street), and where it is. */
+/** The public facts of a work (as residents read them near their street), and where the public sees it. */
 interface FeedRow extends Pick<PublicWork, 'id' | 'organisation_name' | 'hotline' | 'utility' | 'kind' | 'start_date' | 'end_date' | 'status'> {
 	street: string | null;
 	neighbourhood: string | null;
@@ -37,18 +38,18 @@ export async function worksCalendar(
 		if (!rows[0]) throw new NotFound(scope.neighbourhood);
 		name = t(lang, 'feed.calendar_name', { name: rows[0].name });
 		params.push(scope.neighbourhood);
-		where = `(w.neighbourhood_id = $3 OR ST_DWithin(w.geom_m, (SELECT ST_Transform(n.boundary, c.metric_srid) FROM neighbourhood n WHERE n.id = $3), 50))`;
+		where = `(w.neighbourhood_id = $3 OR EXISTS (SELECT 1 FROM neighbourhood n WHERE n.id = $3 AND ${publicPlaceWithin('ST_Transform(n.boundary, c.metric_srid)', 'c.metric_srid', 50)}))`;
 	} else {
 		name = t(lang, 'feed.area_name');
 		params.push(...scope.bbox!);
-		where = `w.geom && ST_MakeEnvelope($3, $4, $5, $6, 4326)`;
+		where = `pw.geom && ST_MakeEnvelope($3, $4, $5, $6, 4326)`;
 	}
 	const { rows } = await db.query<FeedRow>(
 		`SELECT w.id, o.name AS organisation_name, o.hotline, w.utility, w.kind, w.start_date, w.end_date, w.status,
-		        (SELECT s.name FROM street s WHERE s.city_code = w.city_code ORDER BY s.geom <-> ST_PointOnSurface(w.geom) LIMIT 1) AS street,
+		        (SELECT s.name FROM street s WHERE s.city_code = w.city_code ORDER BY s.geom <-> ST_PointOnSurface(pw.geom) LIMIT 1) AS street,
 		        (SELECT n.name FROM neighbourhood n WHERE n.id = w.neighbourhood_id) AS neighbourhood,
-		        ST_X(ST_PointOnSurface(public_work_geometry(w))) AS lon, ST_Y(ST_PointOnSurface(public_work_geometry(w))) AS lat
-		   FROM work w JOIN organisation o ON o.id = w.organisation_id JOIN city c ON c.code = w.city_code
+		        ST_X(ST_PointOnSurface(pw.geom)) AS lon, ST_Y(ST_PointOnSurface(pw.geom)) AS lat
+		   FROM ${workSource({ audience: 'public' })} JOIN city c ON c.code = w.city_code
 		  WHERE w.city_code = $1 AND w.status <> 'draft' AND w.end_date >= $2 AND ${where}
 		  ORDER BY w.start_date, w.id`,
 		params

@@ -5,7 +5,7 @@ import { t, type Lang, type MessageKey } from '$lib/i18n';
 import { EDITABLE_STATUSES, TRANSITIONS, type InputCrs } from '$lib/domain/work-rules';
 import type { WorkStatus } from '$lib/domain/codes';
 import { featureCollectionSql, SqlParams } from '../geojson';
-import { draftCondition, PUBLIC_WORK_FIELDS, STAFF_WORK_FIELDS, workGeometry, type Viewer } from './queries';
+import { draftCondition, PUBLIC_WORK_FIELDS, STAFF_WORK_FIELDS, workGeometry, workSource, type Viewer } from './queries';
 import { describeWorkConflicts, validateWork } from './register';
 import type { WorkFeature, WorkPatch } from './input';
 import type { Conflict } from '../conflicts/describe';
@@ -57,7 +57,7 @@ export async function workDetail(db: Queryable, id: number, viewer: Viewer, city
 	const where = [`w.id = ${p.add(id)}`, `w.city_code = ${p.add(cityCode)}`];
 	where.push(draftCondition(p, viewer));
 	const sql = featureCollectionSql({
-		from: 'work w JOIN organisation o ON o.id = w.organisation_id',
+		from: workSource(viewer),
 		id: 'w.id',
 		geometry: workGeometry(viewer),
 		properties: viewer.audience === 'staff' ? STAFF_WORK_FIELDS : PUBLIC_WORK_FIELDS,

@@ -64,13 +64,23 @@ export interface WorkFilter {
 	needsReview?: boolean;
 }
 
-/** Staff see the trench as drawn; the public sees gas and power works at street level only. */
-export const workGeometry = (viewer: Viewer) => (viewer.audience === 'staff' ? 'w.geom' : 'public_work_geometry(w)');
+/**
+ * Staff see the trench as drawn; the public sees gas and power works at street level only. The
+ * public place is stored (`work_public_geometry`, sql/functions/0500_public.sql) so that what the
+ * public is answered is filtered, counted and measured on the very geometry it is shown.
+ */
+export const workGeometry = (viewer: Viewer) => (viewer.audience === 'staff' ? 'w.geom' : 'pw.geom');
+
+/** The works with their organisations, and for the public their public place as `pw`. */
+export const workSource = (viewer: Viewer) =>
+	viewer.audience === 'staff'
+		? 'work w JOIN organisation o ON o.id = w.organisation_id'
+		: 'work w JOIN work_public_geometry pw ON pw.work_id = w.id JOIN organisation o ON o.id = w.organisation_id';
 
 export function workConditions(p: SqlParams, filter: WorkFilter, viewer: Viewer): string[] {
 	const where = [`w.city_code = ${p.add(filter.cityCode)}`];
 	where.push(draftCondition(p, viewer));
-	if (filter.bbox) where.push(p.bbox('w.geom', filter.bbox));
+	if (filter.bbox) where.push(p.bbox(workGeometry(viewer), filter.bbox));
 	if (filter.from || filter.to) {
 		where.push(
 			`w.excavation_window && daterange(coalesce(${p.add(filter.from ?? null)}::date, '-infinity'), coalesce(${p.add(filter.to ?? null)}::date, 'infinity'), '[]')`
@@ -84,7 +94,7 @@ export function workConditions(p: SqlParams, filter: WorkFilter, viewer: Viewer)
 	if (filter.needsReview !== undefined && viewer.audience === 'staff') where.push(`w.needs_review = ${p.add(filter.needsReview)}`);
 	if (filter.district?.length) {
 		where.push(
-			`EXISTS (SELECT 1 FROM district d WHERE d.code = ANY(${p.add(filter.district)}::text[]) AND ST_Intersects(d.boundary, w.geom))`
+			`EXISTS (SELECT 1 FROM district d WHERE d.code = ANY(${p.add(filter.district)}::text[]) AND ST_Intersects(d.boundary, ${workGeometry(viewer)}))`
 		);
 	}
 	return where;
@@ -93,7 +103,7 @@ export function workConditions(p: SqlParams, filter: WorkFilter, viewer: Viewer)
 export async function workCollection(db: Queryable, filter: WorkFilter, viewer: Viewer): Promise<string> {
 	const p = new SqlParams();
 	const sql = featureCollectionSql({
-		from: 'work w JOIN organisation o ON o.id = w.organisation_id',
+		from: workSource(viewer),
 		id: 'w.id',
 		geometry: workGeometry(viewer),
 		properties: viewer.audience === 'staff' ? STAFF_WORK_FIELDS : PUBLIC_WORK_FIELDS,

@@ -5,6 +5,7 @@ import { isoDate } from '$lib/server/http/params';
 import { geojsonResponse } from '$lib/server/http/responses';
 import { streetHistory } from '$lib/server/works/history';
 import { defaultCityCode } from '$lib/server/city';
+import { viewerOf } from '$lib/server/works/queries';
 
 const query = z.object({
 	years: z.string().regex(/^([1-9]|10)$/, { error: 'error.years_format' }).transform(Number).optional(),
@@ -14,5 +15,5 @@ const query = z.object({
 /** How often each stretch of street was opened in the last `years` (5 by default): the heat map. */
 export const GET = endpoint(async ({ url, locals }) => {
 	const q = parseSearchParams(url, query, locals.lang);
-	return geojsonResponse(await streetHistory(locals.db, defaultCityCode(), q.years ?? 5, q.until));
+	return geojsonResponse(await streetHistory(locals.db, defaultCityCode(), q.years ?? 5, q.until, viewerOf(locals.user)));
 });
