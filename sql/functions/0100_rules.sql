@@ -52,7 +52,8 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 $$;
 
 -- Digging order "deepest first, pave last": drainage, then water and gas, then power, telecom and
--- lighting, then the road.
+-- lighting, then the road. The catalogue's DIG_LAYER (src/lib/domain/conflict-rules.ts), held equal
+-- by tests/db/conflict-rules.test.ts: a CASE the planner folds into each pair, where a table would be read per pair.
 CREATE OR REPLACE FUNCTION utility_layer(p_utility text) RETURNS integer
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT CASE p_utility WHEN 'rain' THEN 1 WHEN 'sewage' THEN 1

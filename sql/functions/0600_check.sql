@@ -89,7 +89,11 @@ BEGIN
     END IF;
     v_id := work_insert(p_city, p_work, p_user);
     WITH c AS (SELECT * FROM work_conflicts(v_id)),
-         linked AS (SELECT DISTINCT x.id FROM c, unnest(c.work_ids) x(id) WHERE c.time_overlap OR c.repeat_excavation)
+         -- the rules that link works and the works that can still join, as in the catalogue
+         -- (src/lib/domain/conflict-rules.ts; tests/db/conflict-rules.test.ts holds them equal)
+         linked AS (SELECT DISTINCT x.id FROM c, unnest(c.work_ids) x(id) JOIN work w ON w.id = x.id
+                     WHERE (c.time_overlap OR c.repeat_excavation)
+                       AND (x.id = v_id OR w.status IN ('submitted', 'approved', 'in_progress')))
     SELECT json_build_object(
              'id', v_id,
              'rows', (SELECT coalesce(json_agg(c), '[]') FROM c),

@@ -211,6 +211,63 @@ describe('registering excavation windows over HTTP', () => {
 		});
 	});
 
+	describe('a short crossing joining a trench two utilities already share', () => {
+		// an empty stretch of the demo city: a gas main and a power cable along ~480 m of one street,
+		// then the water company crosses it
+		const start = addDays(today, 60);
+		const end = addDays(today, 90);
+		const along = (northDeg: number): number[][] => [[116.07, 29.662 + northDeg], [116.075, 29.662 + northDeg]];
+		const crossing: number[][] = [[116.0725, 29.6617], [116.0725, 29.6623]];
+		let group: Json;
+
+		beforeAll(async () => {
+			const power = await signIn('power@demo.digonce.cn');
+			const g = await post(gas, '/api/works', trench(along(0), { organisation: 'jj-gas', utility: 'gas', kind: 'replacement', start_date: start, end_date: end, width_m: 0.8, depth_m: 1.2 }));
+			const p = await post(power, '/api/works', trench(along(0.00003), { organisation: 'jj-power', utility: 'power', kind: 'cable_undergrounding', start_date: start, end_date: end, width_m: 1, depth_m: 0.8 }));
+			expect([g.status, p.status]).toEqual([201, 201]);
+			const key = [(await g.json()).id, (await p.json()).id].sort((a, b) => a - b).join('-');
+			group = (await (await planner('/api/proposals')).json()).proposals.find((x: Json) => x.key === key);
+			expect(group.savings.trench_m).toBeGreaterThan(400);
+		});
+
+		const crossingWork = (extra: Json = {}) => waterTrench({ start_date: start, end_date: end, title: '过街支管', ...extra }, crossing);
+		/** what the crossing adds is the three works' saving less the two's, each measured the same way */
+		function expectMarginal(proposal: Json) {
+			const m = proposal.marginal_savings;
+			expect(proposal.works).toHaveLength(3);
+			expect(m.trench_m).toBeGreaterThan(0);
+			expect(m.trench_m).toBeLessThan(100);
+			expect(Math.abs(m.trench_m - (proposal.savings.trench_m - group.savings.trench_m))).toBeLessThanOrEqual(1);
+			expect(Math.abs(m.reinstatement_m2 - (proposal.savings.reinstatement_m2 - group.savings.reinstatement_m2))).toBeLessThanOrEqual(1);
+			expect(m.days).toBe(proposal.savings.days - group.savings.days);
+			expect(Math.abs(m.cost_cny - (proposal.savings.cost_cny - group.savings.cost_cny))).toBeLessThanOrEqual(200);
+			expect(m.cost_cny).toBeLessThan(proposal.savings.cost_cny);
+		}
+
+		it('offers the crossing what joining adds, beside the group’s total, in a check', async () => {
+			const res = await post(water, '/api/works/check', crossingWork());
+			expect(res.status).toBe(200);
+			expectMarginal((await res.json()).proposal);
+		});
+
+		it('answers a saved draft with a proposal the utility finds in its list and can join', async () => {
+			const res = await post(water, '/api/works', crossingWork({ status: 'draft' }));
+			expect(res.status).toBe(201);
+			const { id, proposal } = await res.json();
+			expect(proposal.key.split('-').map(Number)).toContain(id);
+			expectMarginal(proposal);
+			const listed = (await (await water('/api/proposals?organisation=jj-water')).json()).proposals.find((x: Json) => x.key === proposal.key);
+			expect(listed?.savings).toEqual(proposal.savings);
+			const joined = await post(water, `/api/proposals/${proposal.key}/response`, { decision: 'accepted' });
+			expect(joined.status).toBe(200);
+			expect((await joined.json()).organisations.find((o: Json) => o.id === 'jj-water').decision).toBe('accepted');
+			// the draft is the water company's own: the others still see the group without it
+			const seenByGas = (await (await gas('/api/proposals')).json()).proposals.map((x: Json) => x.key);
+			expect(seenByGas).toContain(group.key);
+			expect(seenByGas).not.toContain(proposal.key);
+		});
+	});
+
 	describe('moving works through their statuses', () => {
 		let id: number;
 		beforeAll(async () => {

@@ -108,8 +108,15 @@ describe('registering excavation windows in a real browser, on the demo data', (
 		expect(await conflict.getByTestId('check-conflict-work').textContent()).toContain('2027-01-04 — 2027-02-05');
 		const offer = page.getByTestId('join-offer');
 		expect(await offer.textContent()).toContain('可与九江深能燃气有限公司同沟施工');
-		expect(await offer.getByTestId('saving-trench').textContent()).toMatch(/^\d+ 米$/);
-		expect(await offer.getByTestId('saving-cost').textContent()).toMatch(/^¥[\d,]+$/);
+		// what this work adds by joining, and what the whole group saves, each under its own label
+		const marginal = offer.getByTestId('marginal-savings');
+		const total = offer.getByTestId('group-savings');
+		expect(await marginal.evaluate((e) => e.previousElementSibling?.textContent)).toBe('本作业加入后新增节省');
+		expect(await total.evaluate((e) => e.previousElementSibling?.textContent)).toBe('联合施工合计节省');
+		for (const savings of [marginal, total]) {
+			expect(await savings.getByTestId('saving-trench').textContent()).toMatch(/^\d+ 米$/);
+			expect(await savings.getByTestId('saving-cost').textContent()).toMatch(/^¥[\d,]+$/);
+		}
 		await settle(page);
 		await screenshot(page, '10-register-conflict-offer');
 

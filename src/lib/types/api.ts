@@ -59,8 +59,21 @@ export interface JointWorksProposal {
 	organisations: { id: string; name: string; decision: 'accepted' | 'declined' | null; reason: string | null }[];
 	status: 'open' | 'agreed' | 'declined';
 	common_window: { start: string; end: string };
-	savings: { trench_m: number; reinstatement_m2: number; days: number; cost_cny: number };
+	/** what the whole group saves */
+	savings: ProposalSavings;
+	/**
+	 * In the answer to a check or a save: what this work adds by joining, the group's saving less
+	 * what the same group saves without it (a short crossing joining a long shared trench adds little).
+	 */
+	marginal_savings?: ProposalSavings;
 	where: { type: string; coordinates: unknown } | null;
+}
+
+export interface ProposalSavings {
+	trench_m: number;
+	reinstatement_m2: number;
+	days: number;
+	cost_cny: number;
 }
 
 /** A work as a resident reads it: public facts and one plain sentence. */

@@ -3,10 +3,9 @@ import type { Geometry } from 'geojson';
 import type { Utility, WorkKind, WorkStatus } from '$lib/domain/codes';
 import type { MetricGeometry } from '$lib/domain/corridor';
 import { meetingStretch, trenchLines } from '$lib/domain/meeting-stretch';
+import { severityOf, type ConflictKind, type Severity } from '$lib/domain/conflict-rules';
 
-import type { ConflictKind, Severity } from '$lib/domain/codes';
-export { CONFLICT_KINDS, type ConflictKind, type Severity } from '$lib/domain/codes';
-export const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+export { CONFLICT_KINDS, SEVERITY_RANK, type ConflictKind, type Severity } from '$lib/domain/conflict-rules';
 
 /** One conflict: one rule one work breaks, alone or with another (spreadConflicts). */
 export interface ConflictRow {
@@ -133,10 +132,10 @@ export function spreadConflicts(rows: EngineRow[], subject: WorkGeometries | nul
 		const [a, b] = ids;
 		const conflict = (kind: ConflictKind, severity: Severity, subject: number, facts: Partial<ConflictRow> = {}) =>
 			out.push({ ...NO_FACTS, kind, severity, subject_id: subject, work_ids: subject === a ? [a, b] : [b, a], gap_m: r.gap_m, overlap_days: 0, gap_days: r.gap_days, where_geojson, ...facts });
-		if (r.time_overlap) conflict('time_overlap', 'high', Number(r.later_id), { overlap_days: r.overlap_days, gap_days: 0 });
-		if (r.repeat_excavation) conflict('repeat_excavation', 'medium', Number(r.later_id));
+		if (r.time_overlap) conflict('time_overlap', severityOf('time_overlap'), Number(r.later_id), { overlap_days: r.overlap_days, gap_days: 0 });
+		if (r.repeat_excavation) conflict('repeat_excavation', severityOf('repeat_excavation'), Number(r.later_id));
 		if (r.moratorium) {
-			conflict('moratorium', 'high', Number(r.moratorium_subject), { road_id: Number(r.road_id), road_end: r.road_end, moratorium_until: r.moratorium_until });
+			conflict('moratorium', severityOf('moratorium'), Number(r.moratorium_subject), { road_id: Number(r.road_id), road_end: r.road_end, moratorium_until: r.moratorium_until });
 		}
 		if (r.sequence) conflict('sequence', r.sequence_severity!, Number(r.sequence_subject), { overlap_days: Math.max(r.overlap_days ?? 0, 0) });
 	}

@@ -2,8 +2,8 @@ import type { Db, Queryable } from '../db';
 import type { SessionUser } from '../auth/session';
 import type { Lang } from '$lib/i18n';
 import type { InputCrs } from '$lib/domain/work-rules';
-import { conflictContext, conflictsOfWork, contextFromJson, ruleSettings, spreadConflicts, type ContextJson, type EngineRow, type WorkGeometries } from '../conflicts/engine';
-import { proposalForWork, shapeProposal, type JointWorksProposal, type ProposalFacts } from '../conflicts/proposals';
+import { conflictContext, conflictsOfWork, contextFromJson, spreadConflicts, type ContextJson, type EngineRow, type WorkGeometries } from '../conflicts/engine';
+import { proposalFacts, proposalForWork, shapeProposal, type JointWorksProposal, type ProposalFacts } from '../conflicts/proposals';
 import { describeConflicts, type Conflict } from '../conflicts/describe';
 import { defaults, factsFromJson, registrationFacts, toWgs84, validated, type FactsJson, type ValidWork } from './validate';
 import type { WorkFeature } from './input';
@@ -24,20 +24,17 @@ export async function insertWork(tx: Queryable, w: ValidWork, user: SessionUser,
 }
 
 export async function describeWorkConflicts(tx: Queryable, workId: number, cityCode: string, lang: Lang): Promise<Conflict[]> {
-	return (await conflictsAndProposal(tx, workId, cityCode, lang)).conflicts;
+	const rows = await conflictsOfWork(tx, workId);
+	return describeConflicts(rows, await conflictContext(tx, cityCode, rows), lang, workId);
 }
 
 export interface CheckResult {
 	conflicts: Conflict[];
-	/** the joint works this work would form with those it overlaps or repeats: one trench, one window */
+	/**
+	 * the joint works this work would form with those it overlaps or repeats: one trench, one
+	 * window; with what joining adds (marginal_savings) beside the group's total (savings)
+	 */
 	proposal: JointWorksProposal | null;
-}
-
-async function conflictsAndProposal(tx: Queryable, workId: number, cityCode: string, lang: Lang): Promise<CheckResult> {
-	const rows = await conflictsOfWork(tx, workId);
-	const settings = await ruleSettings(tx, cityCode);
-	const conflicts = describeConflicts(rows, await conflictContext(tx, cityCode, rows, settings), lang, workId);
-	return { conflicts, proposal: await proposalForWork(tx, workId, rows, settings) };
 }
 
 /**
@@ -65,8 +62,11 @@ export async function checkWork(db: Queryable, feature: WorkFeature, user: Sessi
 	// the rule settings came with the validation facts, read once in the same statement
 	const settings = known.settings;
 	const conflicts = describeConflicts(spreadConflicts(check.rows, check.subject), contextFromJson(check.context, settings), lang, check.id);
+	// what the group saves without the candidate: its partners are stored, and measured as they are
+	const partners = check.proposal?.members.map((w) => Number(w.id)).filter((id) => id !== check.id) ?? [];
+	const [without = null] = partners.length > 1 ? await proposalFacts(db, [partners]) : [];
 	// the candidate's id existed only inside the check, and a proposal without a key has no answers
-	const proposal = check.proposal ? shapeProposal(check.proposal, settings, []) : null;
+	const proposal = check.proposal ? shapeProposal(check.proposal, settings, [], without) : null;
 	return {
 		conflicts,
 		proposal: proposal && { ...proposal, key: null, works: proposal.works.map((m) => (m.id === check.id ? { ...m, id: null } : m)) }
@@ -83,10 +83,17 @@ interface CheckJson {
 	proposal: ProposalFacts | null;
 }
 
-/** Saves a work and answers with its conflicts, in one transaction. */
+/**
+ * Saves a work and answers with its conflicts, in one transaction, and then with the proposal it
+ * is part of as the proposals list shows it to this user (so joining it finds it there). Read once
+ * the work is committed: the list's groups come from the city's scan, kept across requests only
+ * outside a transaction.
+ */
 export async function registerWork(db: Db, w: ValidWork, user: SessionUser, cityCode: string, lang: Lang): Promise<CheckResult & { id: number }> {
-	return db.transaction(async (tx) => {
+	const saved = await db.transaction(async (tx) => {
 		const id = await insertWork(tx, w, user, cityCode);
-		return { id, ...(await conflictsAndProposal(tx, id, cityCode, lang)) };
+		return { id, conflicts: await describeWorkConflicts(tx, id, cityCode, lang) };
 	});
+	const viewer = { draftsOf: user.role === 'utility' ? user.organisationId : null };
+	return { ...saved, proposal: await proposalForWork(db, saved.id, cityCode, viewer) };
 }

@@ -12,7 +12,9 @@ const query = z.object({
 
 /** Joint-works proposals, the largest saving first (planners and utilities). */
 export const GET = endpoint(async ({ url, locals }) => {
-	requireRole(locals.user, 'planner', 'utility');
+	const user = requireRole(locals.user, 'planner', 'utility');
 	const q = parseSearchParams(url, query, locals.lang);
-	return json({ proposals: await listProposals(locals.db, defaultCityCode(), q) });
+	// a utility's own drafts join its proposals, so the key its save answered is listed
+	const viewer = { draftsOf: user.role === 'utility' ? user.organisationId : null };
+	return json({ proposals: await listProposals(locals.db, defaultCityCode(), q, viewer) });
 });
