@@ -72,7 +72,7 @@ describe('sign-in at whatever address the app is opened at, the way `npm start` 
 				await signInThroughForm(page, base);
 				// the dashboard then writes its view into the address (?c=…&z=…)
 				await page.waitForURL((u) => u.origin === base && u.pathname === '/');
-				await expect.poll(() => page.getByRole('button', { name: '退出登录' }).count()).toBe(1);
+				await expect.poll(() => page.getByRole('button', { name: '退出登录' }).count(), { timeout: 30_000 }).toBe(1);
 				expect((await context.cookies(base)).some((c) => c.name === 'digonce_session')).toBe(true);
 			} finally {
 				await context.close();
@@ -129,7 +129,7 @@ describe('a form sent from another address is refused, and says why', () => {
 			const page = await context.newPage();
 			await signInThroughForm(page, other);
 			const alert = page.getByRole('alert');
-			await expect.poll(() => alert.innerText()).toContain('跨站请求伪造');
+			await expect.poll(() => alert.innerText(), { timeout: 30_000 }).toContain('跨站请求伪造');
 			expect(await alert.innerText()).toContain(app.url);
 			expect(await page.getByLabel(/邮箱/).inputValue()).toBe(PLANNER.email);
 			expect(page.url()).toBe(`${other}/login`);
