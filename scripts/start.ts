@@ -34,7 +34,9 @@ const shown = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
 const server = spawn(process.execPath, [entry], {
 	cwd: root,
 	stdio: 'inherit',
-	env: { ...process.env, PORT: port, HOST: host, ORIGIN: process.env.ORIGIN ?? shown }
+	// no ORIGIN unless one is configured: the app then takes its address from each request, so it works
+	// at localhost, 127.0.0.1 or the machine's LAN address alike (a fixed ORIGIN refused the others' forms)
+	env: { ...process.env, PORT: port, HOST: host }
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -1,13 +1,16 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { dev } from '$app/environment';
 import { appDb } from '$lib/server/db/app';
 import { SESSION_COOKIE, sessionUser } from '$lib/server/auth/session';
 import { pickLang, t } from '$lib/i18n';
+import { correctGuessedScheme, refuseCrossSiteForm } from '$lib/server/http/csrf';
 
 export const init: ServerInit = async () => {
 	await appDb();
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
+	if (!dev) correctGuessedScheme(event.url);
 	event.locals.db = await appDb();
 	event.locals.lang = pickLang(
 		event.url.searchParams.get('lang'),
@@ -16,8 +19,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	);
 	const asked = event.url.searchParams.get('lang');
 	if (asked === event.locals.lang && asked !== event.cookies.get('lang')) {
-		event.cookies.set('lang', asked, { path: '/', maxAge: 365 * 86_400, httpOnly: false, sameSite: 'lax' });
+		event.cookies.set('lang', asked, { path: '/', maxAge: 365 * 86_400, httpOnly: false, sameSite: 'lax', secure: event.url.protocol === 'https:' });
 	}
+	const refused = refuseCrossSiteForm(event);
+	if (refused) return refused;
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.user = token ? await sessionUser(event.locals.db, token) : null;
 

@@ -68,6 +68,27 @@ describe('what the map needs over HTTP: its page, basemap data and neighbourhood
 		expect((await (await get('/api/neighbourhoods/search?q=x&limit=3')).json()).neighbourhoods.length).toBeLessThanOrEqual(3);
 	});
 
+	it('searches everything in one endpoint, each viewer seeing only what they may', async () => {
+		type Hit = { kind: string; id: string; label: string; bbox: number[] | null; point: number[] | null };
+		const hits = async (q: string, as = client(app.url)) => ((await (await as(`/api/search?q=${encodeURIComponent(q)}&limit=20`)).json()) as { hits: Hit[] }).hits;
+		expect((await hits('湓浦路'))[0]).toMatchObject({ kind: 'street', id: '湓浦路', label: '湓浦路' });
+		expect((await hits('#599'))[0]).toMatchObject({ kind: 'work', id: '599' });
+		expect((await hits('jjrq')).find((h) => h.kind === 'organisation')?.id).toBe('jj-gas');
+		expect((await hits('hhex'))[0]).toMatchObject({ kind: 'neighbourhood', id: 'nb-360403-032' });
+		// #584 is a draft: its organisation's and the planners' until it is submitted
+		expect((await hits('584')).some((h) => h.kind === 'work' && h.id === '584')).toBe(false);
+		const planner = client(app.url);
+		expect((await planner('/api/session', { method: 'POST', body: JSON.stringify({ email: 'planner@demo.digonce.cn', password: 'demo-password' }) })).status).toBe(200);
+		expect((await hits('584', planner))[0]).toMatchObject({ kind: 'work', id: '584' });
+		for (const path of ['/api/search', `/api/search?q=${'a'.repeat(51)}`, '/api/search?q=a&limit=51']) {
+			const res = await get(path, 'en');
+			expect(res.status, path).toBe(400);
+			const body = await res.json();
+			expect(body.error.code).toBe('invalid_query');
+			expect(body.error.message).toMatch(/[a-z]{3}/);
+		}
+	});
+
 	it('refuses an empty or overlong search, and a bad limit, in the error shape', async () => {
 		for (const path of ['/api/neighbourhoods/search', '/api/neighbourhoods/search?q=', `/api/neighbourhoods/search?q=${'a'.repeat(51)}`, '/api/neighbourhoods/search?q=a&limit=0']) {
 			const res = await get(path);

@@ -213,6 +213,37 @@ describe('the planners’ map in a real browser (Chromium, software WebGL), on t
 		expect(mp.errors).toEqual([]);
 	});
 
+	it('finds a street and a work by its number in the same box, and selects the work', async () => {
+		const mp = await open();
+		await openMap(mp.page, '/');
+		const box = mp.page.getByTestId('search');
+		const results = mp.page.getByTestId('search-results');
+		await box.fill('白水湖路');
+		const street = results.locator('button[data-kind=street]', { hasText: '白水湖路' });
+		await street.waitFor();
+		expect(await street.innerText()).toContain('道路');
+		const [hit] = (await (await mp.page.request.get(`/api/search?q=${encodeURIComponent('白水湖路')}&limit=1`)).json()).hits;
+		const moved = mp.page.evaluate(() => new Promise((r) => window.__digonceMap!.once('moveend', r)));
+		await street.click();
+		await moved;
+		expect(await mp.page.evaluate((ll) => window.__digonceMap!.getBounds().contains(ll), hit.point)).toBe(true);
+
+		const [hit599] = (await (await mp.page.request.get(`/api/search?q=${encodeURIComponent('#599')}&limit=1`)).json()).hits;
+		await box.fill('#599');
+		const work = results.locator('button[data-kind=work]').first();
+		await work.waitFor();
+		expect(await work.innerText()).toContain('作业');
+		expect(await work.innerText()).toContain('#599');
+		await work.click();
+		const details = mp.page.getByTestId('details');
+		await expect.poll(() => details.getAttribute('data-kind'), { timeout: 30_000 }).toBe('work');
+		await expect.poll(() => mp.page.getByTestId('details-title').innerText(), { timeout: 30_000 }).toBe('白水湖路（红旗二巷至人民路段）道路大修');
+		await expect.poll(() => mp.page.url(), { timeout: 30_000 }).toContain('sel=work%3A599');
+		expect(await mp.page.getByTestId('work-window').innerText()).toBe(`${hit599.start_date} — ${hit599.end_date}`);
+		expect(mp.errors).toEqual([]);
+		// two searches and two flights on software WebGL: longer than one step
+	}, 240_000);
+
 	it('hides a work when the time range moves away from its window', async () => {
 		const mp = await open();
 		await openMap(mp.page, `/?${here(xunyangGas.point, 17)}&t=2027-01..2027-12`);

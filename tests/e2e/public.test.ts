@@ -68,6 +68,31 @@ describe('the residents’ side on a phone (360×740, touch, WeChat), and the pl
 	const sendNeed = (page: Page, neighbourhood: string, category: string, body: string, client: string) =>
 		page.request.post('/api/submissions', { data: { neighbourhood_id: neighbourhood, kind: 'need', category, body }, headers: { origin: app.url, 'user-agent': `${WECHAT} ${client}` } });
 
+	it('finds a street in the residents’ search and shows what is dug around it', async () => {
+		const { page, errors } = await phone();
+		await page.goto('/m');
+		await page.waitForFunction(() => !!window.__digonceMap, null, { timeout: 60_000 });
+		await settlePublic(page);
+		await page.getByTestId('search').tap();
+		await page.getByTestId('search').fill('湓浦路');
+		const street = page.getByTestId('search-results').locator('button[data-kind=street]', { hasText: '湓浦路' });
+		await street.waitFor();
+		expect(await street.innerText()).toContain('道路');
+		const [hit] = (await (await page.request.get(`/api/search?q=${encodeURIComponent('湓浦路')}&limit=1`)).json()).hits;
+		expect(hit).toMatchObject({ kind: 'street', label: '湓浦路' });
+		await street.tap();
+		await expect.poll(() => page.getByTestId('place-title').innerText(), { timeout: 30_000 }).toBe('所选位置');
+		// the link holds the place on the street, to send to a neighbour
+		await expect.poll(() => new URL(page.url()).searchParams.get('at'), { timeout: 30_000 }).toMatch(/^\d+\.\d+,\d+\.\d+$/);
+		const [lon, lat] = new URL(page.url()).searchParams.get('at')!.split(',').map(Number);
+		expect(lon).toBeCloseTo(hit.point[0], 4);
+		expect(lat).toBeCloseTo(hit.point[1], 4);
+		await settlePublic(page);
+		expect(await page.evaluate((ll) => window.__digonceMap!.getBounds().contains(ll), hit.point)).toBe(true);
+		expect(errors).toEqual([]);
+		// a search and a flight on software WebGL, on a phone: longer than one step
+	}, 240_000);
+
 	it(
 		'a resident finds their neighbourhood, reads when the street is dug, sends a need and sees it pending; a planner publishes it and it shows, counted',
 		async () => {

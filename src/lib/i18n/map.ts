@@ -71,9 +71,14 @@ export const map = {
 		'map.time.year': '{year}年',
 		'map.time.all': '全部',
 		'map.time.hint': '显示工期与所选时段有交集的作业及其冲突',
-		'map.search.placeholder': '搜索小区（名称或拼音首字母）',
-		'map.search.label': '搜索小区',
+		'map.search.placeholder': '搜索小区、道路、地址、单位或作业编号',
+		'map.search.label': '搜索小区、道路、地址、单位或作业',
 		'map.search.none': '没有找到“{query}”。',
+		'map.search.kind.neighbourhood': '小区',
+		'map.search.kind.street': '道路',
+		'map.search.kind.address': '地址',
+		'map.search.kind.organisation': '单位',
+		'map.search.kind.work': '作业',
 		'map.details.close': '关闭',
 		'map.details.neighbourhood': '老旧小区',
 		'map.details.work': '开挖作业',
@@ -146,7 +151,8 @@ export const map = {
 		'map.error.load': '数据加载失败：{message}',
 		'map.demo_corner': '演示数据 · 示意',
 		'error.basemap_layer': '没有底图图层“{layer}”。可用：{allowed}。',
-		'error.search_query': '参数 q 应为 1–50 个字的小区名称、拼音或拼音首字母，例如 q=hhex 或 q=荷花。'
+		'error.search_query': '参数 q 应为 1–50 个字的小区名称、拼音或拼音首字母，例如 q=hhex 或 q=荷花。',
+		'error.search_any': '参数 q 应为 1–50 个字：小区、道路或单位的名称（或其全拼、拼音首字母）、地址、作业标题或作业编号，例如 q=白水湖路、q=hhex 或 q=#599。'
 	},
 	en: {
 		'map.label': 'Map of Jiujiang old-neighbourhood renovation and utility works',
@@ -219,9 +225,14 @@ export const map = {
 		'map.time.year': '{year}',
 		'map.time.all': 'All',
 		'map.time.hint': 'Shows works whose window meets the period, and their conflicts',
-		'map.search.placeholder': 'Find a neighbourhood (name or pinyin initials)',
-		'map.search.label': 'Find a neighbourhood',
+		'map.search.placeholder': 'Search neighbourhoods, streets, addresses, organisations or work numbers',
+		'map.search.label': 'Search neighbourhoods, streets, addresses, organisations or works',
 		'map.search.none': 'Nothing found for "{query}".',
+		'map.search.kind.neighbourhood': 'Neighbourhood',
+		'map.search.kind.street': 'Street',
+		'map.search.kind.address': 'Address',
+		'map.search.kind.organisation': 'Organisation',
+		'map.search.kind.work': 'Work',
 		'map.details.close': 'Close',
 		'map.details.neighbourhood': 'Old neighbourhood',
 		'map.details.work': 'Excavation work',
@@ -294,6 +305,7 @@ export const map = {
 		'map.error.load': 'Could not load data: {message}',
 		'map.demo_corner': 'Demo data · schematic',
 		'error.basemap_layer': 'There is no basemap layer "{layer}". Available: {allowed}.',
-		'error.search_query': 'Parameter q must be 1–50 characters of a neighbourhood name, its pinyin or pinyin initials, e.g. q=hhex or q=荷花.'
+		'error.search_query': 'Parameter q must be 1–50 characters of a neighbourhood name, its pinyin or pinyin initials, e.g. q=hhex or q=荷花.',
+		'error.search_any': 'Parameter q must be 1–50 characters: the name of a neighbourhood, street or organisation (or its pinyin or initials), an address, a work’s title or its number, e.g. q=白水湖路, q=hhex or q=#599.'
 	}
 } as const;

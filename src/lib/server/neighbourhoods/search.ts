@@ -5,7 +5,7 @@ import type { NeighbourhoodHit } from '$lib/types/api';
 export type { NeighbourhoodHit } from '$lib/types/api';
 
 /** How well a name answers the query: lower is better; null when it does not. */
-function rank(name: string, query: string): number | null {
+export function nameRank(name: string, query: string): number | null {
 	if (name === query) return 0;
 	if (name.startsWith(query)) return 1;
 	if (name.includes(query)) return 2;
@@ -32,7 +32,7 @@ export async function searchNeighbourhoods(db: Queryable, cityCode: string, quer
 		[cityCode]
 	);
 	return rows
-		.map((r) => ({ r, score: rank(r.name.toLowerCase(), q) }))
+		.map((r) => ({ r, score: nameRank(r.name.toLowerCase(), q) }))
 		.filter((x): x is { r: (typeof rows)[number]; score: number } => x.score !== null)
 		.sort((a, b) => a.score - b.score || a.r.name.length - b.r.name.length || a.r.name.localeCompare(b.r.name, 'zh-CN'))
 		.slice(0, limit)
