@@ -2,7 +2,6 @@ import type { Map as MaplibreMap, PaddingOptions } from 'maplibre-gl';
 
 /** MapLibre's padding with every side given. */
 export type Padding = Required<PaddingOptions>;
-const sides = (p: PaddingOptions): Padding => ({ top: p.top ?? 0, right: p.right ?? 0, bottom: p.bottom ?? 0, left: p.left ?? 0 });
 
 /** Panels drawn over the map, by the side of the map they cover. */
 export interface MapOverlays {
@@ -34,28 +33,13 @@ export function overlayPadding(area: DOMRect, overlays: MapOverlays): Padding {
 	return { top: 0, right, bottom, left };
 }
 
-const samePadding = (a: Padding, b: Padding) => a.top === b.top && a.right === b.right && a.bottom === b.bottom && a.left === b.left;
-
 /**
- * Gives the map a new padding without moving what is drawn: the place now under the new visible
- * centre becomes the map's centre. (Plain `setPadding` keeps the centre and so slides the whole map
- * by half of what a panel opening covers.)
+ * The lon/lat box of the part of the map a person sees: the canvas less the panels' padding, each
+ * corner unprojected (`getBounds()` is the whole canvas, panels included). The padding is not given
+ * to MapLibre itself: deck.gl's picking viewport ignores it (@deck.gl/maplibre passes it in the view
+ * state, but picks at the canvas centre), so clicks on deck.gl layers would miss.
  */
-export function applyPadding(map: MaplibreMap, padding: Padding) {
-	if (samePadding(sides(map.getPadding()), padding)) return;
-	const canvas = map.getCanvas();
-	const x = padding.left + (canvas.clientWidth - padding.left - padding.right) / 2;
-	const y = padding.top + (canvas.clientHeight - padding.top - padding.bottom) / 2;
-	const centre = map.unproject([x, y]);
-	map.jumpTo({ center: centre, padding });
-}
-
-/**
- * The lon/lat box of the part of the map a person sees: the canvas less the map's padding, each
- * corner unprojected (`getBounds()` is the whole canvas, panels included).
- */
-export function visibleBounds(map: MaplibreMap): [number, number, number, number] {
-	const p = sides(map.getPadding());
+export function visibleBounds(map: MaplibreMap, p: Padding): [number, number, number, number] {
 	const canvas = map.getCanvas();
 	const [w, h] = [canvas.clientWidth, canvas.clientHeight];
 	if (w - p.left - p.right <= 0 || h - p.top - p.bottom <= 0) {
