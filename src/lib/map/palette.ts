@@ -1,3 +1,4 @@
+import { tokenRgb } from '$lib/styles/tokens';
 import type { NeighbourhoodStatus, RainSewageState, SubmissionCategory, Utility, WorkStatus } from '$lib/domain/codes';
 
 export type Rgb = [number, number, number];
@@ -13,36 +14,36 @@ export type Rgb = [number, number, number];
  * - 道路 works are not pipelines: neutral grey.
  */
 export const UTILITY_COLOURS: Record<Utility, Rgb> = {
-	water: [0, 150, 214],
-	rain: [191, 138, 58],
-	sewage: [110, 60, 22],
-	gas: [228, 0, 127],
-	power: [230, 0, 18],
-	telecom: [0, 160, 80],
-	lighting: [243, 152, 0],
-	road: [120, 126, 135]
+	water: tokenRgb('util-water'),
+	rain: tokenRgb('util-rain'),
+	sewage: tokenRgb('util-sewage'),
+	gas: tokenRgb('util-gas'),
+	power: tokenRgb('util-power'),
+	telecom: tokenRgb('util-telecom'),
+	lighting: tokenRgb('util-lighting'),
+	road: tokenRgb('util-road')
 };
 
 /** Renovation progress, light to dark: planned work is pale, accepted work is full green. */
 export const NEIGHBOURHOOD_COLOURS: Record<NeighbourhoodStatus, Rgb> = {
-	planned: [203, 192, 230],
-	approved: [140, 190, 228],
-	under_construction: [250, 178, 80],
-	completed: [166, 217, 106],
-	accepted: [60, 160, 70]
+	planned: tokenRgb('nbh-planned'),
+	approved: tokenRgb('nbh-approved'),
+	under_construction: tokenRgb('nbh-under-construction'),
+	completed: tokenRgb('nbh-completed'),
+	accepted: tokenRgb('nbh-accepted')
 };
 
 /** Drainage: combined (the problem) hot, separating warm, separated cool. */
 export const RAIN_SEWAGE_COLOURS: Record<RainSewageState, Rgb> = {
-	combined: [200, 40, 40],
-	separating: [245, 140, 30],
-	separated: [40, 120, 190]
+	combined: tokenRgb('rs-combined'),
+	separating: tokenRgb('rs-separating'),
+	separated: tokenRgb('rs-separated')
 };
 
 export const SEVERITY_COLOURS: Record<'high' | 'medium' | 'low', Rgb> = {
-	high: [215, 25, 28],
-	medium: [242, 142, 43],
-	low: [242, 194, 48]
+	high: tokenRgb('severity-high'),
+	medium: tokenRgb('severity-medium'),
+	low: tokenRgb('severity-low')
 };
 
 /**
@@ -58,8 +59,8 @@ export const SEVERITY_DISC = {
 	lineWidthUnits: 'pixels' as const
 };
 
-export const HISTORIC_COLOUR: Rgb = [142, 27, 27];
-export const HIGHLIGHT_COLOUR: Rgb = [255, 212, 0];
+export const HISTORIC_COLOUR: Rgb = tokenRgb('historic');
+export const HIGHLIGHT_COLOUR: Rgb = tokenRgb('highlight');
 
 /** How a work's status is drawn: planned dashed, in progress bold with a casing, done faded. */
 export const STATUS_GROUPS = {
