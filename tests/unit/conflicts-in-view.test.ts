@@ -20,7 +20,7 @@ describe('conflicts in view', () => {
 
 	it('follows the work filters, and counts nothing before there is an answer', () => {
 		expect(new ConflictsInView(() => source({ utilities: ['gas'], visible: [115, 29, 117, 30] })).inView.map((c) => c.id)).toEqual(['a', 'b', 'c']);
-		expect(new ConflictsInView(() => source({ statusCodes: ['planned'] })).markers).toEqual([]);
+		expect(new ConflictsInView(() => source({ statusCodes: ['draft'] })).markers).toEqual([]);
 		expect(new ConflictsInView(() => source({ all: null })).counts).toBeNull();
 	});
 });
