@@ -230,7 +230,7 @@ for (const f of hds.features) {
   const xs = hdByName.get('行署大院');
   check(!!yl && !!dl && !!xs, 'the three named historic districts');
   if (yl) {
-    const [w, s, e, n] = turf.bbox(yl);
+    const [w, s, , n] = turf.bbox(yl);
     const ns = turf.distance([w, s], [w, n], { units: 'meters' });
     check(ns > 590 && ns < 680, `庾亮南路 district ~630 m north–south (${ns.toFixed(0)})`);
     check(turf.distance(turf.centroid(yl), [115.996, 29.716], { units: 'meters' }) < 700, '庾亮南路 district near 115.996, 29.716');

@@ -25,7 +25,6 @@ import { Rng } from './random';
 const SEED = 0x9d0ce; // "digonce"
 /** The date the demo pretends it is: statuses of works and neighbourhoods are consistent with it. */
 const DEMO_TODAY = '2026-12-01';
-const CITY_CODE = '360400';
 
 /** DEMO_OUT_DIR lets data/check-demo.ts regenerate into a scratch folder and compare bytes. */
 const OUT_DIR = process.env.DEMO_OUT_DIR || join(dirname(fileURLToPath(import.meta.url)), 'demo');

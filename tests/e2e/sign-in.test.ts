@@ -46,8 +46,13 @@ describe('sign-in at whatever address the app is opened at, the way `npm start` 
 		server.stderr!.on('data', (d) => (log += d));
 		await new Promise<void>((ok, fail) => {
 			const poll = setInterval(() => {
-				if (log.includes('digonce is running at')) (clearInterval(poll), ok());
-				else if (server.exitCode !== null) (clearInterval(poll), fail(new Error(`npm start exited:\n${log}`)));
+				if (log.includes('digonce is running at')) {
+					clearInterval(poll);
+					ok();
+				} else if (server.exitCode !== null) {
+					clearInterval(poll);
+					fail(new Error(`npm start exited:\n${log}`));
+				}
 			}, 200);
 		});
 	});

@@ -4,7 +4,7 @@ import { Forbidden, Invalid, NotFound } from '../errors';
 import { addDays, daysBetween } from '$lib/domain/work-rules';
 import { sharedTrench, type MetricGeometry } from '$lib/domain/shared-trench';
 import { DIG_LAYER, JOINABLE_STATUSES, linksWorks } from '$lib/domain/conflict-rules';
-import type { Utility, WorkStatus } from '$lib/domain/codes';
+import type { WorkStatus } from '$lib/domain/codes';
 import { ruleSettings, scanConflicts, spreadConflicts, type ConflictRow, type EngineRow, type RuleSettings } from './engine';
 import type { JointWorksProposal, ProposalMember, ProposalSavings } from '$lib/types/api';
 
