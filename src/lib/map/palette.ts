@@ -54,7 +54,7 @@ export const SEVERITY_DISC = {
 	radiusUnits: 'pixels' as const,
 	getFillColor: (m: { severity: keyof typeof SEVERITY_COLOURS }): [number, number, number, number] => [...SEVERITY_COLOURS[m.severity], 255],
 	stroked: true,
-	getLineColor: [255, 255, 255, 255] as [number, number, number, number],
+	getLineColor: [...tokenRgb('surface'), 255] as [number, number, number, number],
 	getLineWidth: 2,
 	lineWidthUnits: 'pixels' as const
 };
@@ -88,26 +88,21 @@ export const css = ([r, g, b]: Rgb, alpha = 1) => (alpha === 1 ? `rgb(${r}, ${g}
  * The repeat-excavation heat map, 1 → 4+ openings in five years: a sequential yellow–red ramp
  * (ColorBrewer YlOrRd), so the streets dug again and again burn darkest.
  */
-export const OPENINGS_COLOURS: [Rgb, Rgb, Rgb, Rgb] = [
-	[254, 204, 92],
-	[253, 141, 60],
-	[227, 26, 28],
-	[128, 0, 38]
-];
+export const OPENINGS_COLOURS: [Rgb, Rgb, Rgb, Rgb] = [tokenRgb('openings-1'), tokenRgb('openings-2'), tokenRgb('openings-3'), tokenRgb('openings-4')];
 
 /** Joint-works proposals on the map: a teal band under the works they would join. */
-export const PROPOSAL_COLOUR: Rgb = [0, 137, 123];
+export const PROPOSAL_COLOUR: Rgb = tokenRgb('proposal');
 
 /**
  * Residents' needs by category (a categorical scheme after ColorBrewer Set1): drainage troubles
  * warm and dark, the rest apart from them.
  */
 export const NEED_COLOURS: Record<SubmissionCategory, Rgb> = {
-	septic_tank_blocked: [140, 81, 10],
-	sewer_blocked: [117, 112, 179],
-	rain_sewage_not_separated: [228, 26, 28],
-	parking: [55, 126, 184],
-	roof_leak: [77, 175, 74],
-	lighting: [255, 176, 0],
-	other: [128, 128, 128]
+	septic_tank_blocked: tokenRgb('need-septic-tank-blocked'),
+	sewer_blocked: tokenRgb('need-sewer-blocked'),
+	rain_sewage_not_separated: tokenRgb('need-rain-sewage-not-separated'),
+	parking: tokenRgb('need-parking'),
+	roof_leak: tokenRgb('need-roof-leak'),
+	lighting: tokenRgb('need-lighting'),
+	other: tokenRgb('need-other')
 };
