@@ -96,7 +96,10 @@ export function machine() {
 	};
 }
 
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+	loadavg()
+		.map((l) => l.toFixed(2))
+		.join(' ');
 
 // ---------------------------------------------------------------------------------------------
 // Run
@@ -151,14 +154,18 @@ async function main() {
 			passes++;
 		} while (performance.now() - started < WARM_UP_MS);
 		const w = (result.scan.warmUp = { passes, ms: performance.now() - started, first: first! });
-		log(`warm-up: ${w.passes} passes in ${(w.ms / 1000).toFixed(1)} s; the first: reference ${w.first.referenceMs.toFixed(0)} ms, engine ${w.first.engineMs.toFixed(0)} ms`);
+		log(
+			`warm-up: ${w.passes} passes in ${(w.ms / 1000).toFixed(1)} s; the first: reference ${w.first.referenceMs.toFixed(0)} ms, engine ${w.first.engineMs.toFixed(0)} ms`
+		);
 	}
 
 	for (let round = 1; opt.scan && round <= opt.repeat; round++) {
 		const reference = await referenceScan(db, cities, cpu);
 		const engine = await engineScan(db, cities, cpu);
 		result.scan.rounds.push({ reference, engine });
-		log(`scan round ${round}: reference ${reference.ms.toFixed(0)} ms (${reference.count} pairs), engine ${engine.ms.toFixed(0)} ms (${engine.count} conflicts)`);
+		log(
+			`scan round ${round}: reference ${reference.ms.toFixed(0)} ms (${reference.count} pairs), engine ${engine.ms.toFixed(0)} ms (${engine.count} conflicts)`
+		);
 	}
 
 	const candidates = checkCandidates(opt.checks + 20);

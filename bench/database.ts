@@ -52,7 +52,9 @@ export function benchDatabase(backend: Backend, key: string): BenchDatabase {
 /** What a loaded database holds: the generator, its data set, and the schema it was loaded under. */
 function fingerprint(data: Dataset): string {
 	// the schema decides whether the data must be loaded again; sql/functions is re-applied on every open
-	const sql = readSqlFiles(join(SQL_DIR, 'migrations')).map((f) => checksum(f.sql)).join();
+	const sql = readSqlFiles(join(SQL_DIR, 'migrations'))
+		.map((f) => checksum(f.sql))
+		.join();
 	return JSON.stringify({ generator: GENERATOR_VERSION, seed: SEED, dataset: data.key, sql: checksum(sql) });
 }
 

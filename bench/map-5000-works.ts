@@ -45,7 +45,11 @@ async function prepare() {
 }
 
 async function startServer() {
-	const child = spawn(process.execPath, ['build/index.js'], { cwd: root, env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, DATA_DIR: dataDir }, stdio: 'ignore' });
+	const child = spawn(process.execPath, ['build/index.js'], {
+		cwd: root,
+		env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, DATA_DIR: dataDir },
+		stdio: 'ignore'
+	});
 	for (let i = 0; i < 300; i++) {
 		try {
 			if ((await fetch(`${base}/api/health`)).ok) return child;
@@ -84,7 +88,11 @@ await prepare();
 const prepared = Date.now();
 const server = await startServer();
 try {
-	const login = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ email: 'planner@demo.digonce.cn', password: 'demo-password' }) });
+	const login = await fetch(`${base}/api/session`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', origin: base },
+		body: JSON.stringify({ email: 'planner@demo.digonce.cn', password: 'demo-password' })
+	});
 	const cookie = login.headers.getSetCookie()[0].split(';')[0];
 	const city = '115.90,29.62,116.10,29.78';
 	const http = {
@@ -93,7 +101,10 @@ try {
 		conflicts_year: await time('/api/conflicts?from=2025-01-01&to=2025-12-31&format=geojson', cookie),
 		conflicts_all: await time('/api/conflicts?from=2019-01-01&to=2027-12-31&format=geojson', cookie, 1)
 	};
-	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist', '--no-sandbox'] });
+	const browser = await chromium.launch({
+		executablePath: '/usr/bin/chromium',
+		args: ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist', '--no-sandbox']
+	});
 	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 	await context.addCookies([{ name: cookie.split('=')[0], value: cookie.split('=')[1], url: base }]);
 	const page = await context.newPage();
@@ -118,7 +129,13 @@ try {
 	await settle(page);
 	const pan = Date.now() - t;
 	await browser.close();
-	const result = { date: new Date().toISOString().slice(0, 10), works: target, prepare_s: Math.round((prepared - started) / 1000), http, browser: { first_idle_ms: firstIdle, year_switch_ms: yearSwitch, toggle_works_off_on_ms: toggleTwice, pan_ms: pan, deck_renders: shown } };
+	const result = {
+		date: new Date().toISOString().slice(0, 10),
+		works: target,
+		prepare_s: Math.round((prepared - started) / 1000),
+		http,
+		browser: { first_idle_ms: firstIdle, year_switch_ms: yearSwitch, toggle_works_off_on_ms: toggleTwice, pan_ms: pan, deck_renders: shown }
+	};
 	mkdirSync(join(root, 'bench/results'), { recursive: true });
 	writeFileSync(join(root, `bench/results/map-${target}-works.json`), JSON.stringify(result, null, 2));
 	console.log(JSON.stringify(result, null, 2));

@@ -66,7 +66,9 @@ export const REFERENCE_SCHEMA = 'bench_reference';
 /** Installs the floor (bench/reference.sql) in its own schema. */
 export async function installReference(db: Queryable) {
 	const sql = readFileSync(join(import.meta.dirname, 'reference.sql'), 'utf8');
-	await db.exec(`DROP SCHEMA IF EXISTS ${REFERENCE_SCHEMA} CASCADE; CREATE SCHEMA ${REFERENCE_SCHEMA};\nSET search_path = ${REFERENCE_SCHEMA}, public;\n${sql}\nSET search_path = public;`);
+	await db.exec(
+		`DROP SCHEMA IF EXISTS ${REFERENCE_SCHEMA} CASCADE; CREATE SCHEMA ${REFERENCE_SCHEMA};\nSET search_path = ${REFERENCE_SCHEMA}, public;\n${sql}\nSET search_path = public;`
+	);
 }
 
 /**

@@ -198,14 +198,45 @@ const orgId = (city: CityArea, suffix: string) => `bench-${city.prefix}-${suffix
 
 /** Who digs for a network: mostly its own company, sometimes the municipal or housing departments. */
 const DIGGERS: Record<Utility, readonly (readonly [string, number])[]> = {
-	water: [['water', 85], ['municipal', 10], ['housing', 5]],
-	rain: [['drainage', 75], ['municipal', 10], ['urban-management', 10], ['housing', 5]],
-	sewage: [['drainage', 75], ['municipal', 10], ['urban-management', 10], ['housing', 5]],
-	gas: [['gas', 92], ['housing', 8]],
-	power: [['power', 95], ['housing', 5]],
-	lighting: [['urban-management', 50], ['power', 30], ['municipal', 20]],
-	telecom: [['telecom', 34], ['mobile', 33], ['unicom', 33]],
-	road: [['municipal', 50], ['urban-management', 50]]
+	water: [
+		['water', 85],
+		['municipal', 10],
+		['housing', 5]
+	],
+	rain: [
+		['drainage', 75],
+		['municipal', 10],
+		['urban-management', 10],
+		['housing', 5]
+	],
+	sewage: [
+		['drainage', 75],
+		['municipal', 10],
+		['urban-management', 10],
+		['housing', 5]
+	],
+	gas: [
+		['gas', 92],
+		['housing', 8]
+	],
+	power: [
+		['power', 95],
+		['housing', 5]
+	],
+	lighting: [
+		['urban-management', 50],
+		['power', 30],
+		['municipal', 20]
+	],
+	telecom: [
+		['telecom', 34],
+		['mobile', 33],
+		['unicom', 33]
+	],
+	road: [
+		['municipal', 50],
+		['urban-management', 50]
+	]
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -321,7 +352,14 @@ export interface WorkStream {
  * `count` works in one city area, ids from `firstId`. The same (city, seed, count) always gives the
  * same works; `seed` separates independent streams (stored works, check candidates).
  */
-export function cityWorks(city: CityArea, grid: StreetGrid, count: number, firstId: number, seed: number, stream: WorkStream = { purpose: 'stored' }): SyntheticWork[] {
+export function cityWorks(
+	city: CityArea,
+	grid: StreetGrid,
+	count: number,
+	firstId: number,
+	seed: number,
+	stream: WorkStream = { purpose: 'stored' }
+): SyntheticWork[] {
 	const rng = new Rng(seed);
 	const { plane } = grid;
 	const works: SyntheticWork[] = [];
@@ -455,7 +493,8 @@ export function cityAreas(city: CityArea, grid: StreetGrid): { neighbourhoods: S
 		const batchYear = rng.int(2019, 2027);
 		const start = dayNumber(`${batchYear}-03-01`) + rng.int(0, 120);
 		const end = start + rng.int(120, 420);
-		const status = end < TODAY ? rng.pick(['completed', 'accepted'] as const) : start <= TODAY ? 'under_construction' : rng.pick(['planned', 'approved'] as const);
+		const status =
+			end < TODAY ? rng.pick(['completed', 'accepted'] as const) : start <= TODAY ? 'under_construction' : rng.pick(['planned', 'approved'] as const);
 		const n = neighbourhoods.length + 1;
 		neighbourhoods.push({
 			id: `bench-${city.prefix}-nb-${n}`,

@@ -27,7 +27,9 @@ export function naiveTurfScan(all: SyntheticWork[]): TurfRun {
 	const works = all.filter((w) => w.status !== 'cancelled' && w.status !== 'draft');
 	const started = performance.now();
 	const cpu = process.cpuUsage();
-	const zones = works.map((w) => buffer({ type: 'Feature', properties: {}, geometry: w.geom } as Feature, 7.5, { units: 'meters' }) as Feature<Polygon | MultiPolygon>);
+	const zones = works.map(
+		(w) => buffer({ type: 'Feature', properties: {}, geometry: w.geom } as Feature, 7.5, { units: 'meters' }) as Feature<Polygon | MultiPolygon>
+	);
 	const bufferMs = performance.now() - started;
 	const from = works.map((w) => addYears(w.start_date, -3));
 	const to = works.map((w) => addYears(w.end_date, 3));

@@ -12,11 +12,7 @@ export const init: ServerInit = async () => {
 export const handle: Handle = async ({ event, resolve }) => {
 	if (!dev) correctGuessedScheme(event.url);
 	event.locals.db = await appDb();
-	event.locals.lang = pickLang(
-		event.url.searchParams.get('lang'),
-		event.cookies.get('lang'),
-		event.request.headers.get('accept-language')
-	);
+	event.locals.lang = pickLang(event.url.searchParams.get('lang'), event.cookies.get('lang'), event.request.headers.get('accept-language'));
 	const asked = event.url.searchParams.get('lang');
 	if (asked === event.locals.lang && asked !== event.cookies.get('lang')) {
 		event.cookies.set('lang', asked, { path: '/', maxAge: 365 * 86_400, httpOnly: false, sameSite: 'lax', secure: event.url.protocol === 'https:' });

@@ -27,8 +27,23 @@ describe.each(['2027-06-15', '2029-06-15'])('on %s', (today) => {
 			method: 'POST',
 			body: JSON.stringify({
 				type: 'Feature',
-				geometry: { type: 'LineString', coordinates: [[116.03, 29.7], [116.031, 29.7]] },
-				properties: { organisation: 'jj-water', utility: 'water', kind: 'replacement', start_date: start, end_date: end, width_m: 0.8, depth_m: 1.2, title: '供水管更换' }
+				geometry: {
+					type: 'LineString',
+					coordinates: [
+						[116.03, 29.7],
+						[116.031, 29.7]
+					]
+				},
+				properties: {
+					organisation: 'jj-water',
+					utility: 'water',
+					kind: 'replacement',
+					start_date: start,
+					end_date: end,
+					width_m: 0.8,
+					depth_m: 1.2,
+					title: '供水管更换'
+				}
 			})
 		});
 

@@ -62,8 +62,8 @@ describe('layer and reference endpoints over HTTP, on the demo data', () => {
 		expect(fc.features.length).toBeGreaterThan(0);
 		expect(fc.features.length).toBeLessThan(all.features.length);
 		for (const f of fc.features) {
-			expect(f.properties.start_date as string <= '2025-12-31').toBe(true);
-			expect(f.properties.end_date as string >= '2025-01-01').toBe(true);
+			expect((f.properties.start_date as string) <= '2025-12-31').toBe(true);
+			expect((f.properties.end_date as string) >= '2025-01-01').toBe(true);
 			expect(Object.keys(f.properties).sort()).toEqual(Object.keys(PUBLIC_WORK_FIELDS).sort());
 		}
 	});

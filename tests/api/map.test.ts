@@ -28,11 +28,20 @@ describe('what the map needs over HTTP: its page, basemap data and neighbourhood
 		const style = await res.json();
 		expect(style.version).toBe(8);
 		expect(style.glyphs).toBeUndefined();
-		expect(Object.values(style.sources).map((s) => (s as { data: string }).data).sort()).toEqual(['/api/basemap/admin-labels', '/api/basemap/districts', '/api/basemap/streets', '/api/basemap/sub-districts', '/basemap/water.geojson']);
+		expect(
+			Object.values(style.sources)
+				.map((s) => (s as { data: string }).data)
+				.sort()
+		).toEqual(['/api/basemap/admin-labels', '/api/basemap/districts', '/api/basemap/streets', '/api/basemap/sub-districts', '/basemap/water.geojson']);
 	});
 
 	it('serves districts, sub-districts and streets as cacheable GeoJSON with stable ids', async () => {
-		const expected = { districts: [3, 'MultiPolygon'], 'sub-districts': [8, 'MultiPolygon'], streets: [228, 'LineString'], 'admin-labels': [11, 'Point'] } as const;
+		const expected = {
+			districts: [3, 'MultiPolygon'],
+			'sub-districts': [8, 'MultiPolygon'],
+			streets: [228, 'LineString'],
+			'admin-labels': [11, 'Point']
+		} as const;
 		for (const [layer, [count, type]] of Object.entries(expected)) {
 			const res = await get(`/api/basemap/${layer}`);
 			expect(res.status).toBe(200);
@@ -48,14 +57,21 @@ describe('what the map needs over HTTP: its page, basemap data and neighbourhood
 	it('answers an unknown basemap layer or parameter with a 4xx a person can act on', async () => {
 		const res = await get('/api/basemap/rivers', 'en');
 		expect(res.status).toBe(404);
-		expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'There is no basemap layer "rivers". Available: districts, sub-districts, streets, admin-labels.' } });
+		expect(await res.json()).toEqual({
+			error: { code: 'not_found', message: 'There is no basemap layer "rivers". Available: districts, sub-districts, streets, admin-labels.' }
+		});
 		const bad = await get('/api/basemap/streets?bbox=1,2,3,4');
 		expect(bad.status).toBe(400);
 		expect((await bad.json()).error.code).toBe('unknown_parameter');
 	});
 
 	it('finds neighbourhoods by characters, full pinyin and pinyin initials, best first', async () => {
-		const search = async (q: string) => ((await (await get(`/api/neighbourhoods/search?q=${encodeURIComponent(q)}`)).json()) as { neighbourhoods: { id: string; name: string; district_name: string; bbox: number[] }[] }).neighbourhoods;
+		const search = async (q: string) =>
+			(
+				(await (await get(`/api/neighbourhoods/search?q=${encodeURIComponent(q)}`)).json()) as {
+					neighbourhoods: { id: string; name: string; district_name: string; bbox: number[] }[];
+				}
+			).neighbourhoods;
 		const byName = await search('荷花二巷');
 		expect(byName[0]).toMatchObject({ id: 'nb-360403-032', name: '荷花二巷43号院', district_name: '浔阳区' });
 		expect(byName[0].bbox).toHaveLength(4);
@@ -70,7 +86,8 @@ describe('what the map needs over HTTP: its page, basemap data and neighbourhood
 
 	it('searches everything in one endpoint, each viewer seeing only what they may', async () => {
 		type Hit = { kind: string; id: string; label: string; bbox: number[] | null; point: number[] | null };
-		const hits = async (q: string, as = client(app.url)) => ((await (await as(`/api/search?q=${encodeURIComponent(q)}&limit=20`)).json()) as { hits: Hit[] }).hits;
+		const hits = async (q: string, as = client(app.url)) =>
+			((await (await as(`/api/search?q=${encodeURIComponent(q)}&limit=20`)).json()) as { hits: Hit[] }).hits;
 		expect((await hits('湓浦路'))[0]).toMatchObject({ kind: 'street', id: '湓浦路', label: '湓浦路' });
 		expect((await hits('#599'))[0]).toMatchObject({ kind: 'work', id: '599' });
 		expect((await hits('jjrq')).find((h) => h.kind === 'organisation')?.id).toBe('jj-gas');
@@ -78,7 +95,9 @@ describe('what the map needs over HTTP: its page, basemap data and neighbourhood
 		// #584 is a draft: its organisation's and the planners' until it is submitted
 		expect((await hits('584')).some((h) => h.kind === 'work' && h.id === '584')).toBe(false);
 		const planner = client(app.url);
-		expect((await planner('/api/session', { method: 'POST', body: JSON.stringify({ email: 'planner@demo.digonce.cn', password: 'demo-password' }) })).status).toBe(200);
+		expect(
+			(await planner('/api/session', { method: 'POST', body: JSON.stringify({ email: 'planner@demo.digonce.cn', password: 'demo-password' }) })).status
+		).toBe(200);
 		expect((await hits('584', planner))[0]).toMatchObject({ kind: 'work', id: '584' });
 		for (const path of ['/api/search', `/api/search?q=${'a'.repeat(51)}`, '/api/search?q=a&limit=51']) {
 			const res = await get(path, 'en');
@@ -90,7 +109,12 @@ describe('what the map needs over HTTP: its page, basemap data and neighbourhood
 	});
 
 	it('refuses an empty or overlong search, and a bad limit, in the error shape', async () => {
-		for (const path of ['/api/neighbourhoods/search', '/api/neighbourhoods/search?q=', `/api/neighbourhoods/search?q=${'a'.repeat(51)}`, '/api/neighbourhoods/search?q=a&limit=0']) {
+		for (const path of [
+			'/api/neighbourhoods/search',
+			'/api/neighbourhoods/search?q=',
+			`/api/neighbourhoods/search?q=${'a'.repeat(51)}`,
+			'/api/neighbourhoods/search?q=a&limit=0'
+		]) {
 			const res = await get(path);
 			expect(res.status, path).toBe(400);
 			const body = await res.json();

@@ -24,7 +24,9 @@ describe('OGC API – Features under /ogc', () => {
 		expect(api.openapi).toMatch(/^3\.0/);
 		expect(Object.keys(api.paths)).toContain('/collections/{collectionId}/items');
 		const conformance = await json('/ogc/conformance');
-		expect(conformance.conformsTo).toEqual(expect.arrayContaining(['http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core', 'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson']));
+		expect(conformance.conformsTo).toEqual(
+			expect.arrayContaining(['http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core', 'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson'])
+		);
 	});
 
 	it('describes each collection with its extent and an items link', async () => {
@@ -93,7 +95,9 @@ describe('OGC API – Features under /ogc', () => {
 		const summary = execFileSync(ogrinfo, ['-ro', '-so', `OAPIF:${app.url}/ogc`, 'neighbourhoods'], { encoding: 'utf8' });
 		expect(summary).toMatch(/Feature Count: 140/);
 		expect(summary).toMatch(/renovation_start: Date/);
-		const spatial = execFileSync(ogrinfo, ['-ro', '-al', '-q', '-spat', '115.99', '29.71', '116.0', '29.72', `OAPIF:${app.url}/ogc`, 'historic-districts'], { encoding: 'utf8' });
+		const spatial = execFileSync(ogrinfo, ['-ro', '-al', '-q', '-spat', '115.99', '29.71', '116.0', '29.72', `OAPIF:${app.url}/ogc`, 'historic-districts'], {
+			encoding: 'utf8'
+		});
 		expect(spatial).toContain('庾亮南路');
 	});
 });

@@ -29,7 +29,8 @@ function distance(point: number[], feature: Feature): number {
 		...turf.flatten(feature as never).features.map((part: Feature) => {
 			const g = part.geometry;
 			if (g.type === 'Point') return turf.distance(point, g.coordinates, { units: 'meters' });
-			if (g.type === 'Polygon') return turf.booleanPointInPolygon(point, g) ? 0 : turf.pointToLineDistance(point, turf.polygonToLine(g) as never, { units: 'meters' });
+			if (g.type === 'Polygon')
+				return turf.booleanPointInPolygon(point, g) ? 0 : turf.pointToLineDistance(point, turf.polygonToLine(g) as never, { units: 'meters' });
 			return turf.pointToLineDistance(point, g as never, { units: 'meters' });
 		})
 	);

@@ -11,8 +11,33 @@ type Json = Record<string, any>;
 const XUNYANG_ROAD: [number, number] = [116.002121, 29.722599];
 const GAS_ON_XUNYANG_ROAD = 575;
 /** Names of fields that never leave the server for the public, and the keys a public answer may hold. */
-const PRIVATE = ['depth_m', 'internal_note', 'community_cadre_phone', 'client_hash', 'password', 'email', 'created_by', 'moderated_by', 'status_reason', 'needs_review'];
-const PUBLIC_WORK_KEYS = ['id', 'sentence', 'purpose', 'organisation', 'organisation_name', 'hotline', 'utility', 'kind', 'start_date', 'end_date', 'status', 'emergency', 'distance_m'];
+const PRIVATE = [
+	'depth_m',
+	'internal_note',
+	'community_cadre_phone',
+	'client_hash',
+	'password',
+	'email',
+	'created_by',
+	'moderated_by',
+	'status_reason',
+	'needs_review'
+];
+const PUBLIC_WORK_KEYS = [
+	'id',
+	'sentence',
+	'purpose',
+	'organisation',
+	'organisation_name',
+	'hotline',
+	'utility',
+	'kind',
+	'start_date',
+	'end_date',
+	'status',
+	'emergency',
+	'distance_m'
+];
 
 describe('the public renovation map, over HTTP', () => {
 	let app: RunningApp;
@@ -21,7 +46,8 @@ describe('the public renovation map, over HTTP', () => {
 	/** a resident's phone: its own address, as the server sees it */
 	const resident = (address: string, lang: 'zh' | 'en' = 'zh') => {
 		const c = client(app.url, lang);
-		return (path: string, init: RequestInit = {}) => c(path, { ...init, headers: { ...(init.headers as Json), 'x-forwarded-for': address, 'user-agent': 'Mozilla/5.0 MicroMessenger/8.0' } });
+		return (path: string, init: RequestInit = {}) =>
+			c(path, { ...init, headers: { ...(init.headers as Json), 'x-forwarded-for': address, 'user-agent': 'Mozilla/5.0 MicroMessenger/8.0' } });
 	};
 	const post = (c: (p: string, i?: RequestInit) => Promise<Response>, path: string, body: unknown) => c(path, { method: 'POST', body: JSON.stringify(body) });
 
@@ -29,7 +55,11 @@ describe('the public renovation map, over HTTP', () => {
 		app = await startApp('demo', { ADDRESS_HEADER: 'x-forwarded-for' });
 		anon = resident('10.0.0.1');
 		planner = client(app.url);
-		const res = await planner('/api/session', { method: 'POST', body: JSON.stringify({ email: 'planner@demo.digonce.cn', password: 'demo-password' }), headers: { 'x-forwarded-for': '10.9.9.9' } });
+		const res = await planner('/api/session', {
+			method: 'POST',
+			body: JSON.stringify({ email: 'planner@demo.digonce.cn', password: 'demo-password' }),
+			headers: { 'x-forwarded-for': '10.9.9.9' }
+		});
 		expect(res.status).toBe(200);
 	});
 	afterAll(() => app?.stop());
@@ -59,15 +89,22 @@ describe('the public renovation map, over HTTP', () => {
 			for (const phone of cadrePhones) expect(text).not.toContain(phone);
 		});
 
-		it.each(['/api/works', '/api/neighbourhoods', `/api/neighbourhoods/nb-360403-001`, `/api/works/${GAS_ON_XUNYANG_ROAD}`, `/api/nearby?lon=${XUNYANG_ROAD[0]}&lat=${XUNYANG_ROAD[1]}&days=365`, '/api/streets/history', '/feeds/works.ics?neighbourhood=nb-360403-001', '/n/nb-360403-001', '/m'])(
-			'%s holds no private field name or value',
-			async (path) => {
-				const text = await (await anon(path)).text();
-				for (const word of PRIVATE) expect([path, text.includes(word)]).toEqual([path, false]);
-				for (const note of notes) expect(text).not.toContain(note);
-				for (const phone of cadrePhones) expect(text).not.toContain(phone);
-			}
-		);
+		it.each([
+			'/api/works',
+			'/api/neighbourhoods',
+			`/api/neighbourhoods/nb-360403-001`,
+			`/api/works/${GAS_ON_XUNYANG_ROAD}`,
+			`/api/nearby?lon=${XUNYANG_ROAD[0]}&lat=${XUNYANG_ROAD[1]}&days=365`,
+			'/api/streets/history',
+			'/feeds/works.ics?neighbourhood=nb-360403-001',
+			'/n/nb-360403-001',
+			'/m'
+		])('%s holds no private field name or value', async (path) => {
+			const text = await (await anon(path)).text();
+			for (const word of PRIVATE) expect([path, text.includes(word)]).toEqual([path, false]);
+			for (const note of notes) expect(text).not.toContain(note);
+			for (const phone of cadrePhones) expect(text).not.toContain(phone);
+		});
 
 		it('refuses the staff-only lists to the anonymous', async () => {
 			for (const path of ['/api/conflicts', '/api/proposals', '/api/submissions', '/api/submissions/needs']) {
@@ -88,7 +125,8 @@ describe('the public renovation map, over HTTP', () => {
 					continue;
 				}
 				expect(JSON.stringify(f.geometry)).not.toBe(exact.get(f.id));
-				const coords: number[][] = f.geometry.type === 'Point' ? [f.geometry.coordinates] : f.geometry.type === 'LineString' ? f.geometry.coordinates : f.geometry.coordinates.flat();
+				const coords: number[][] =
+					f.geometry.type === 'Point' ? [f.geometry.coordinates] : f.geometry.type === 'LineString' ? f.geometry.coordinates : f.geometry.coordinates.flat();
 				if (f.geometry.type !== 'Point') {
 					expect(coords.every((c) => streetPoints.has(c.join(',')))).toBe(true);
 					checked += 1;
@@ -101,7 +139,14 @@ describe('the public renovation map, over HTTP', () => {
 	describe('a neighbourhood’s page and my street', () => {
 		it('shows status, batch, households, items, schedule, officials, hotline, works and drainage', async () => {
 			const page = await (await anon('/api/neighbourhoods/nb-360403-001')).json();
-			expect(page.feature.properties).toMatchObject({ status: expect.any(String), batch_year: expect.any(Number), households: expect.any(Number), renovation_items: expect.any(Array), hotline: expect.any(String), rain_sewage_state: expect.any(String) });
+			expect(page.feature.properties).toMatchObject({
+				status: expect.any(String),
+				batch_year: expect.any(Number),
+				households: expect.any(Number),
+				renovation_items: expect.any(Array),
+				hotline: expect.any(String),
+				rain_sewage_state: expect.any(String)
+			});
 			expect(Array.isArray(page.works)).toBe(true);
 			for (const w of page.works) expect(Object.keys(w).sort()).toEqual([...PUBLIC_WORK_KEYS].sort());
 			expect(page.submissions.counts).toMatchObject({ needs_total: expect.any(Number), evaluations: expect.any(Number) });
@@ -158,13 +203,16 @@ describe('the public renovation map, over HTTP', () => {
 		it('gives the sender a receipt, by which their device learns the outcome and nothing else', async () => {
 			const phone = resident('10.0.1.4');
 			const sent: Json[] = [];
-			for (const body of ['门口路灯坏了半个月', '楼下停车位太少', '化粪池又满了']) sent.push(await (await post(phone, '/api/submissions', { ...need, body })).json());
+			for (const body of ['门口路灯坏了半个月', '楼下停车位太少', '化粪池又满了'])
+				sent.push(await (await post(phone, '/api/submissions', { ...need, body })).json());
 			for (const s of sent) expect(s.receipt).toMatch(/^[A-Za-z0-9_-]{24}$/);
 			const [published, hidden, waiting] = sent;
 			expect((await post(planner, `/api/submissions/${published.id}/moderation`, { action: 'publish' })).status).toBe(200);
 			expect((await post(planner, `/api/submissions/${hidden.id}/moderation`, { action: 'hide', reason: '与本小区改造无关' })).status).toBe(200);
 			// asked from another address, as a phone that moved from Wi-Fi to mobile data would
-			const res = await post(resident('10.7.7.7'), '/api/submissions/receipts', { receipts: [published.receipt, hidden.receipt, waiting.receipt, 'A'.repeat(24), 'not a receipt'] });
+			const res = await post(resident('10.7.7.7'), '/api/submissions/receipts', {
+				receipts: [published.receipt, hidden.receipt, waiting.receipt, 'A'.repeat(24), 'not a receipt']
+			});
 			expect(res.status).toBe(200);
 			const { submissions } = await res.json();
 			expect(submissions.map((s: Json) => [s.id, s.status, s.reason])).toEqual([
@@ -190,7 +238,12 @@ describe('the public renovation map, over HTTP', () => {
 			const all = await (await anon('/api/neighbourhoods')).json();
 			const done = all.features.find((f: Json) => f.properties.status === 'accepted');
 			const running = all.features.find((f: Json) => f.properties.status === 'under_construction');
-			const ok = await post(resident('10.0.1.3'), '/api/submissions', { neighbourhood_id: done.id, kind: 'evaluation', rating: 5, body: '改造后路面平整，雨天不再积水。' });
+			const ok = await post(resident('10.0.1.3'), '/api/submissions', {
+				neighbourhood_id: done.id,
+				kind: 'evaluation',
+				rating: 5,
+				body: '改造后路面平整，雨天不再积水。'
+			});
 			expect(ok.status).toBe(201);
 			const refused = await post(resident('10.0.1.3'), '/api/submissions', { neighbourhood_id: running.id, kind: 'evaluation', rating: 4, body: '还不错' });
 			expect(refused.status).toBe(400);
@@ -261,7 +314,9 @@ describe('the public renovation map, over HTTP', () => {
 			const asAnon = await client(app.url)('/moderation');
 			expect([asAnon.status, asAnon.headers.get('location')]).toEqual([303, '/login?next=%2Fmoderation']);
 			const gas = client(app.url);
-			expect((await gas('/api/session', { method: 'POST', body: JSON.stringify({ email: 'gas@demo.digonce.cn', password: 'demo-password' }) })).status).toBe(200);
+			expect((await gas('/api/session', { method: 'POST', body: JSON.stringify({ email: 'gas@demo.digonce.cn', password: 'demo-password' }) })).status).toBe(
+				200
+			);
 			expect((await gas('/moderation')).status).toBe(403);
 
 			const { id } = await (await post(resident('10.0.5.1'), '/api/submissions', { ...need, body: '小区里的路灯晚上不亮' })).json();
@@ -269,7 +324,11 @@ describe('the public renovation map, over HTTP', () => {
 			expect(page).toContain('小区里的路灯晚上不亮');
 			// the page's form action, as `use:enhance` posts it
 			const act = (fields: Record<string, string>) =>
-				planner('/moderation?/moderate', { method: 'POST', body: new URLSearchParams(fields), headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', 'x-sveltekit-action': 'true' } });
+				planner('/moderation?/moderate', {
+					method: 'POST',
+					body: new URLSearchParams(fields),
+					headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', 'x-sveltekit-action': 'true' }
+				});
 			const refused = await (await act({ id: String(id), action: 'hide', reason: ' ' })).json();
 			expect([refused.type, refused.status]).toEqual(['failure', 400]);
 			expect(refused.data).toContain('不公开须填写原因');

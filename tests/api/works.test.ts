@@ -25,7 +25,17 @@ const CGCS2000_GK_117E = '+proj=tmerc +lat_0=0 +lon_0=117 +k=1 +x_0=500000 +y_0=
 type Json = Record<string, any>;
 const trench = (coordinates: number[][], properties: Json): Json => ({ type: 'Feature', geometry: { type: 'LineString', coordinates }, properties });
 const waterTrench = (extra: Json = {}, coordinates: number[][] = ACROSS_XUNYANG_ROAD) =>
-	trench(coordinates, { organisation: 'jj-water', utility: 'water', kind: 'replacement', start_date: '2027-01-11', end_date: '2027-01-29', width_m: 0.8, depth_m: 1.2, title: '浔阳路供水管过街段更换', ...extra });
+	trench(coordinates, {
+		organisation: 'jj-water',
+		utility: 'water',
+		kind: 'replacement',
+		start_date: '2027-01-11',
+		end_date: '2027-01-29',
+		width_m: 0.8,
+		depth_m: 1.2,
+		title: '浔阳路供水管过街段更换',
+		...extra
+	});
 
 describe('registering excavation windows over HTTP', () => {
 	let app: RunningApp;
@@ -90,7 +100,11 @@ describe('registering excavation windows over HTTP', () => {
 		const gk = ACROSS_XUNYANG_ROAD.map((p) => proj4('EPSG:4326', CGCS2000_GK_117E, p));
 		expect(gk[0][0]).toBeGreaterThan(400_000);
 		const gcj = ACROSS_XUNYANG_ROAD.map((p) => gcoord.transform(p, gcoord.WGS84, gcoord.GCJ02) as number[]);
-		for (const [crs, coords] of [['EPSG:4548', gk], ['EPSG:4490', ACROSS_XUNYANG_ROAD], ['GCJ-02', gcj]] as const) {
+		for (const [crs, coords] of [
+			['EPSG:4548', gk],
+			['EPSG:4490', ACROSS_XUNYANG_ROAD],
+			['GCJ-02', gcj]
+		] as const) {
 			const res = await post(water, `/api/works/check?crs=${crs}`, waterTrench({}, coords as number[][]));
 			expect([crs, res.status]).toEqual([crs, 200]);
 			const { conflicts } = await res.json();
@@ -142,7 +156,15 @@ describe('registering excavation windows over HTTP', () => {
 	});
 
 	it('exempts an emergency repair from the road moratorium, registered the day after it started, and flags it for review', async () => {
-		const emergency = trench(ON_RECONSTRUCTED_ROAD, { organisation: 'jj-gas', utility: 'gas', kind: 'emergency_repair', emergency: true, start_date: addDays(today, -1), end_date: addDays(today, 1), title: '浔南大道燃气泄漏抢修' });
+		const emergency = trench(ON_RECONSTRUCTED_ROAD, {
+			organisation: 'jj-gas',
+			utility: 'gas',
+			kind: 'emergency_repair',
+			emergency: true,
+			start_date: addDays(today, -1),
+			end_date: addDays(today, 1),
+			title: '浔南大道燃气泄漏抢修'
+		});
 		const res = await post(gas, '/api/works', emergency);
 		expect(res.status).toBe(201);
 		const { id, conflicts } = await res.json();
@@ -175,20 +197,76 @@ describe('registering excavation windows over HTTP', () => {
 		});
 
 		const square = (size: number) => {
-			const [x, y] = [116.02, 29.70];
-			return [[[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]];
+			const [x, y] = [116.02, 29.7];
+			return [
+				[
+					[x, y],
+					[x + size, y],
+					[x + size, y + size],
+					[x, y + size],
+					[x, y]
+				]
+			];
 		};
 		const cases: [string, Json | string, RegExp, ('zh' | 'en')?, string?][] = [
 			['not JSON', '{"type":', /not valid JSON/, 'en'],
 			['a point', { ...waterTrench(), geometry: { type: 'Point', coordinates: [116, 29.7] } }, /geometry/, 'en'],
-			['a self-intersecting area', { ...waterTrench(), geometry: { type: 'Polygon', coordinates: [[[116.02, 29.70], [116.021, 29.701], [116.021, 29.70], [116.02, 29.701], [116.02, 29.70]]] } }, /图形无效：Self-intersection，位置约在 116\.020500,29\.700500/],
-			['a trench in Beijing', waterTrench({}, [[116.39, 39.9], [116.391, 39.9]]), /不在九江市范围内/],
-			['a line of one repeated point', waterTrench({}, [[116.0, 29.7], [116.0, 29.7]]), /沟槽线长度仅 0\.0 米/],
-			['a trench 12 km long', waterTrench({}, [[115.95, 29.70], [116.07, 29.70]]), /The trench lines add up to 1\d{4} m, more than the 10000 m/, 'en'],
+			[
+				'a self-intersecting area',
+				{
+					...waterTrench(),
+					geometry: {
+						type: 'Polygon',
+						coordinates: [
+							[
+								[116.02, 29.7],
+								[116.021, 29.701],
+								[116.021, 29.7],
+								[116.02, 29.701],
+								[116.02, 29.7]
+							]
+						]
+					}
+				},
+				/图形无效：Self-intersection，位置约在 116\.020500,29\.700500/
+			],
+			[
+				'a trench in Beijing',
+				waterTrench({}, [
+					[116.39, 39.9],
+					[116.391, 39.9]
+				]),
+				/不在九江市范围内/
+			],
+			[
+				'a line of one repeated point',
+				waterTrench({}, [
+					[116.0, 29.7],
+					[116.0, 29.7]
+				]),
+				/沟槽线长度仅 0\.0 米/
+			],
+			[
+				'a trench 12 km long',
+				waterTrench({}, [
+					[115.95, 29.7],
+					[116.07, 29.7]
+				]),
+				/The trench lines add up to 1\d{4} m, more than the 10000 m/,
+				'en'
+			],
 			['a 30 ha area', { ...waterTrench(), geometry: { type: 'Polygon', coordinates: square(0.006) } }, /超过单项作业上限 200000 平方米/],
-			['an end before the start', waterTrench({ start_date: addDays(today, 62), end_date: addDays(today, 31) }), new RegExp(`完工日期 ${addDays(today, 31)} 早于开工日期 ${addDays(today, 62)}`)],
+			[
+				'an end before the start',
+				waterTrench({ start_date: addDays(today, 62), end_date: addDays(today, 31) }),
+				new RegExp(`完工日期 ${addDays(today, 31)} 早于开工日期 ${addDays(today, 62)}`)
+			],
 			['a date that does not exist', waterTrench({ start_date: '2027-02-30' }), /properties\.start_date 应为 YYYY-MM-DD 格式的真实日期/],
-			['a start in the past', waterTrench({ start_date: addDays(today, -30), end_date: addDays(today, -20) }), new RegExp(`开工日期 ${addDays(today, -30)} 早于今天`)],
+			[
+				'a start in the past',
+				waterTrench({ start_date: addDays(today, -30), end_date: addDays(today, -20) }),
+				new RegExp(`开工日期 ${addDays(today, -30)} 早于今天`)
+			],
 			['a two-year replacement', waterTrench({ start_date: addDays(today, 31), end_date: addDays(today, 31 + 730) }), /工期 731 天超过“管线更换”的上限 365 天/],
 			['another organisation’s name', waterTrench({ organisation: 'jj-gas', utility: 'gas' }), /只能为本单位（九江市自来水有限公司）登记/],
 			['an organisation that does not exist', waterTrench({ organisation: 'jj-nobody' }), /找不到单位“jj-nobody”/],
@@ -216,14 +294,36 @@ describe('registering excavation windows over HTTP', () => {
 		// then the water company crosses it
 		const start = addDays(today, 60);
 		const end = addDays(today, 90);
-		const along = (northDeg: number): number[][] => [[116.07, 29.662 + northDeg], [116.075, 29.662 + northDeg]];
-		const crossing: number[][] = [[116.0725, 29.6617], [116.0725, 29.6623]];
+		const along = (northDeg: number): number[][] => [
+			[116.07, 29.662 + northDeg],
+			[116.075, 29.662 + northDeg]
+		];
+		const crossing: number[][] = [
+			[116.0725, 29.6617],
+			[116.0725, 29.6623]
+		];
 		let group: Json;
 
 		beforeAll(async () => {
 			const power = await signIn('power@demo.digonce.cn');
-			const g = await post(gas, '/api/works', trench(along(0), { organisation: 'jj-gas', utility: 'gas', kind: 'replacement', start_date: start, end_date: end, width_m: 0.8, depth_m: 1.2 }));
-			const p = await post(power, '/api/works', trench(along(0.00003), { organisation: 'jj-power', utility: 'power', kind: 'cable_undergrounding', start_date: start, end_date: end, width_m: 1, depth_m: 0.8 }));
+			const g = await post(
+				gas,
+				'/api/works',
+				trench(along(0), { organisation: 'jj-gas', utility: 'gas', kind: 'replacement', start_date: start, end_date: end, width_m: 0.8, depth_m: 1.2 })
+			);
+			const p = await post(
+				power,
+				'/api/works',
+				trench(along(0.00003), {
+					organisation: 'jj-power',
+					utility: 'power',
+					kind: 'cable_undergrounding',
+					start_date: start,
+					end_date: end,
+					width_m: 1,
+					depth_m: 0.8
+				})
+			);
 			expect([g.status, p.status]).toEqual([201, 201]);
 			const key = [(await g.json()).id, (await p.json()).id].sort((a, b) => a - b).join('-');
 			group = (await (await planner('/api/proposals')).json()).proposals.find((x: Json) => x.key === key);
@@ -271,7 +371,14 @@ describe('registering excavation windows over HTTP', () => {
 	describe('moving works through their statuses', () => {
 		let id: number;
 		beforeAll(async () => {
-			const res = await post(water, '/api/works', waterTrench({ start_date: addDays(today, 30), end_date: addDays(today, 40) }, [[116.03, 29.70], [116.031, 29.70]]));
+			const res = await post(
+				water,
+				'/api/works',
+				waterTrench({ start_date: addDays(today, 30), end_date: addDays(today, 40) }, [
+					[116.03, 29.7],
+					[116.031, 29.7]
+				])
+			);
 			id = (await res.json()).id;
 		});
 
@@ -323,8 +430,20 @@ describe('registering excavation windows over HTTP', () => {
 		let gasId: number;
 		const events = async (id: number) => (await (await planner(`/api/works/${id}`)).json()).events as Json[];
 		beforeAll(async () => {
-			waterId = (await (await post(water, '/api/works', waterTrench({ start_date: addDays(today, 60), end_date: addDays(today, 80), title: '待审批的供水管' }, ALONG))).json()).id;
-			const gasTrench = trench(ALONG, { organisation: 'jj-gas', utility: 'gas', kind: 'replacement', start_date: addDays(today, 70), end_date: addDays(today, 90), width_m: 0.6, title: '同一路段的燃气管' });
+			waterId = (
+				await (
+					await post(water, '/api/works', waterTrench({ start_date: addDays(today, 60), end_date: addDays(today, 80), title: '待审批的供水管' }, ALONG))
+				).json()
+			).id;
+			const gasTrench = trench(ALONG, {
+				organisation: 'jj-gas',
+				utility: 'gas',
+				kind: 'replacement',
+				start_date: addDays(today, 70),
+				end_date: addDays(today, 90),
+				width_m: 0.6,
+				title: '同一路段的燃气管'
+			});
 			const saved = await (await post(gas, '/api/works', gasTrench)).json();
 			gasId = saved.id;
 			expect(saved.conflicts.map((c: Json) => c.work_ids).flat()).toContain(waterId);
@@ -332,7 +451,11 @@ describe('registering excavation windows over HTTP', () => {
 
 		it('refuses a plain approval with 409 listing the conflicts, and writes nothing', async () => {
 			const before = await events(waterId);
-			for (const body of [{ status: 'approved' }, { status: 'approved', reason: '已协调' }, { status: 'approved', confirm_conflicts: false, reason: '已协调' }]) {
+			for (const body of [
+				{ status: 'approved' },
+				{ status: 'approved', reason: '已协调' },
+				{ status: 'approved', confirm_conflicts: false, reason: '已协调' }
+			]) {
 				const res = await post(planner, `/api/works/${waterId}/status`, body);
 				expect(res.status).toBe(409);
 				const { error } = await res.json();
@@ -351,16 +474,35 @@ describe('registering excavation windows over HTTP', () => {
 		});
 
 		it('approves it with a confirmation and a reason, and keeps both with the conflicts of that moment in its history', async () => {
-			const res = await post(planner, `/api/works/${waterId}/status`, { status: 'approved', confirm_conflicts: true, reason: '燃气公司同意同沟，先供水后燃气' });
+			const res = await post(planner, `/api/works/${waterId}/status`, {
+				status: 'approved',
+				confirm_conflicts: true,
+				reason: '燃气公司同意同沟，先供水后燃气'
+			});
 			expect(res.status).toBe(200);
 			expect((await res.json()).status).toBe('approved');
 			const approval = (await events(waterId)).at(-1)!;
-			expect(approval).toMatchObject({ action: 'approved', from_status: 'submitted', to_status: 'approved', reason: '燃气公司同意同沟，先供水后燃气', user: expect.any(String) });
+			expect(approval).toMatchObject({
+				action: 'approved',
+				from_status: 'submitted',
+				to_status: 'approved',
+				reason: '燃气公司同意同沟，先供水后燃气',
+				user: expect.any(String)
+			});
 			expect(approval.conflicts.some((c: Json) => c.kind === 'time_overlap' && c.work_ids.includes(gasId) && c.severity && c.message)).toBe(true);
 		});
 
 		it('needs no confirmation for a work without conflicts, and records none', async () => {
-			const quiet = (await (await post(water, '/api/works', waterTrench({ start_date: addDays(today, 30), end_date: addDays(today, 40) }, [[116.0532, 29.6968], [116.0538, 29.6968]]))).json());
+			const quiet = await (
+				await post(
+					water,
+					'/api/works',
+					waterTrench({ start_date: addDays(today, 30), end_date: addDays(today, 40) }, [
+						[116.0532, 29.6968],
+						[116.0538, 29.6968]
+					])
+				)
+			).json();
 			expect(quiet.conflicts).toEqual([]);
 			expect((await post(planner, `/api/works/${quiet.id}/status`, { status: 'approved' })).status).toBe(200);
 			expect((await events(quiet.id)).at(-1)).toMatchObject({ action: 'approved', conflicts: null });
@@ -376,7 +518,14 @@ describe('registering excavation windows over HTTP', () => {
 	});
 
 	it('keeps a saved work when the server is killed right after answering', async () => {
-		const res = await post(water, '/api/works', waterTrench({ start_date: addDays(today, 60), end_date: addDays(today, 70), title: '断电前保存的作业' }, [[116.035, 29.70], [116.036, 29.70]]));
+		const res = await post(
+			water,
+			'/api/works',
+			waterTrench({ start_date: addDays(today, 60), end_date: addDays(today, 70), title: '断电前保存的作业' }, [
+				[116.035, 29.7],
+				[116.036, 29.7]
+			])
+		);
 		expect(res.status).toBe(201);
 		const { id } = await res.json();
 		await app.kill();
@@ -404,7 +553,10 @@ describe('registering excavation windows over HTTP', () => {
 		});
 
 		it('checks an edit of a stored work without finding the work in conflict with its old self, and writes nothing', async () => {
-			const at = [[116.05, 29.71], [116.051, 29.71]];
+			const at = [
+				[116.05, 29.71],
+				[116.051, 29.71]
+			];
 			const start = addDays(today, 20);
 			const res = await post(water, '/api/works', waterTrench({ start_date: start, end_date: addDays(start, 10), title: '将要修改的作业' }, at));
 			expect(res.status).toBe(201);
@@ -417,12 +569,22 @@ describe('registering excavation windows over HTTP', () => {
 			expect(asEdit.conflicts.filter((c: Json) => c.work_ids.includes(id))).toEqual([]);
 			// the stored work is untouched, and another organisation cannot check edits of it
 			expect((await (await planner(`/api/works/${id}`)).json()).feature.properties.status).toBe('submitted');
-			expect((await post(gas, `/api/works/check?replaces=${id}`, { ...later, properties: { ...later.properties, organisation: 'jj-gas', utility: 'gas' } })).status).toBe(404);
+			expect(
+				(await post(gas, `/api/works/check?replaces=${id}`, { ...later, properties: { ...later.properties, organisation: 'jj-gas', utility: 'gas' } })).status
+			).toBe(404);
 			expect((await post(water, '/api/works/check?replaces=abc', later)).status).toBe(404);
 		});
 
 		it('lists the emergency repairs waiting for review, for staff only', async () => {
-			const emergency = trench(ON_RECONSTRUCTED_ROAD, { organisation: 'jj-gas', utility: 'gas', kind: 'emergency_repair', emergency: true, start_date: today, end_date: addDays(today, 1), title: '待复核的抢修' });
+			const emergency = trench(ON_RECONSTRUCTED_ROAD, {
+				organisation: 'jj-gas',
+				utility: 'gas',
+				kind: 'emergency_repair',
+				emergency: true,
+				start_date: today,
+				end_date: addDays(today, 1),
+				title: '待复核的抢修'
+			});
 			const { id } = await (await post(gas, '/api/works', emergency)).json();
 			const waiting = await (await planner('/api/works?needs_review=true')).json();
 			expect(waiting.features.map((f: Json) => f.id)).toContain(id);

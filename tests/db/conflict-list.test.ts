@@ -53,14 +53,38 @@ describe('the planners’ conflict list, on the demo data', () => {
 		const first = await scanConflicts(db, CITY);
 		expect(await scanConflicts(db, CITY)).toBe(first);
 		const v = await version();
-		await db.transaction(async (tx) => {
-			await insertWork(tx, { organisation_id: 'jj-water', geom: { type: 'LineString', coordinates: [[116.00212, 29.72245], [116.00212, 29.72275]] }, start_date: '2027-01-11', end_date: '2027-01-29' });
-			throw new Error('rolled back, like a check');
-		}).catch(() => {});
+		await db
+			.transaction(async (tx) => {
+				await insertWork(tx, {
+					organisation_id: 'jj-water',
+					geom: {
+						type: 'LineString',
+						coordinates: [
+							[116.00212, 29.72245],
+							[116.00212, 29.72275]
+						]
+					},
+					start_date: '2027-01-11',
+					end_date: '2027-01-29'
+				});
+				throw new Error('rolled back, like a check');
+			})
+			.catch(() => {});
 		expect(await version()).toBe(v);
 		expect(await scanConflicts(db, CITY)).toBe(first);
 
-		const id = await insertWork(db, { organisation_id: 'jj-water', geom: { type: 'LineString', coordinates: [[116.00212, 29.72245], [116.00212, 29.72275]] }, start_date: '2027-01-11', end_date: '2027-01-29' });
+		const id = await insertWork(db, {
+			organisation_id: 'jj-water',
+			geom: {
+				type: 'LineString',
+				coordinates: [
+					[116.00212, 29.72245],
+					[116.00212, 29.72275]
+				]
+			},
+			start_date: '2027-01-11',
+			end_date: '2027-01-29'
+		});
 		expect(await version()).toBeGreaterThan(v);
 		const after = await listConflicts(db, { cityCode: CITY, work: id }, 'en');
 		expect(after.map((c) => c.kind)).toEqual(['time_overlap']);

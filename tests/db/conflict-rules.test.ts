@@ -1,6 +1,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDb } from '../support/db';
-import { CITY, ORIGIN, insertDistrict, insertNeighbourhood, insertOrganisation, insertWork, lineAt, multi, offset, squareAt, type WorkFixture } from '../support/fixtures';
+import {
+	CITY,
+	ORIGIN,
+	insertDistrict,
+	insertNeighbourhood,
+	insertOrganisation,
+	insertWork,
+	lineAt,
+	multi,
+	offset,
+	squareAt,
+	type WorkFixture
+} from '../support/fixtures';
 import { conflictsOfWork, type ConflictRow } from '../../src/lib/server/conflicts/engine';
 import { CONFLICT_KINDS, CONFLICT_RULES, DIG_LAYER, JOINABLE_STATUSES, linksWorks, severityOf, type ConflictKind } from '../../src/lib/domain/conflict-rules';
 import { UTILITIES, WORK_STATUSES } from '../../src/lib/domain/codes';
@@ -28,7 +40,13 @@ describe('one catalogue of conflict rules, the same in SQL', () => {
 			`INSERT INTO historic_district (id, city_code, name, protection_level, boundary) VALUES ('hd-rules', $1, '测试街区', 'provincial', ST_SetSRID(ST_GeomFromGeoJSON($2), 4326))`,
 			[CITY, JSON.stringify(multi(squareAt(0, 0, 200, offset(ORIGIN, 16000, 16000))))]
 		);
-		await insertNeighbourhood(db, { id: 'nb-rules', boundary: multi(squareAt(0, 0, 300, offset(ORIGIN, 17000, -16000))), status: 'under_construction', renovation_start: '2025-03-01', renovation_end: '2025-09-30' });
+		await insertNeighbourhood(db, {
+			id: 'nb-rules',
+			boundary: multi(squareAt(0, 0, 300, offset(ORIGIN, 17000, -16000))),
+			status: 'under_construction',
+			renovation_start: '2025-03-01',
+			renovation_end: '2025-09-30'
+		});
 	});
 	afterAll(() => close());
 	beforeEach(() => {
@@ -36,7 +54,8 @@ describe('one catalogue of conflict rules, the same in SQL', () => {
 		here = offset(ORIGIN, (slot % 10) * 3000 - 15000, Math.floor(slot / 10) * 3000 - 15000);
 	});
 
-	const work = (w: Partial<WorkFixture> & { northM?: number }) => insertWork(db, { organisation_id: 'org-water', geom: lineAt(0, w.northM ?? 0, 100, here), ...w });
+	const work = (w: Partial<WorkFixture> & { northM?: number }) =>
+		insertWork(db, { organisation_id: 'org-water', geom: lineAt(0, w.northM ?? 0, 100, here), ...w });
 
 	/** One scenario per rule (and the sequence rule with the road), each giving the rows it breaks. */
 	const scenarios: Record<string, () => Promise<{ rows: ConflictRow[]; expect: ConflictKind }>> = {
@@ -51,7 +70,14 @@ describe('one catalogue of conflict rules, the same in SQL', () => {
 			return { rows: (await conflictsOfWork(db, b)).filter((r) => r.work_ids.includes(a)), expect: 'repeat_excavation' };
 		},
 		moratorium: async () => {
-			const r = await work({ organisation_id: 'org-road', utility: 'road', kind: 'road_reconstruction', start_date: '2024-01-01', end_date: '2024-06-30', width_m: 12 });
+			const r = await work({
+				organisation_id: 'org-road',
+				utility: 'road',
+				kind: 'road_reconstruction',
+				start_date: '2024-01-01',
+				end_date: '2024-06-30',
+				width_m: 12
+			});
 			const w = await work({ northM: 3, start_date: '2026-06-01', end_date: '2026-06-30' });
 			return { rows: (await conflictsOfWork(db, w)).filter((x) => x.work_ids.includes(r)), expect: 'moratorium' };
 		},
@@ -60,12 +86,30 @@ describe('one catalogue of conflict rules, the same in SQL', () => {
 			return { rows: await conflictsOfWork(db, w), expect: 'historic_district' };
 		},
 		renovation_window: async () => {
-			const w = await insertWork(db, { organisation_id: 'org-water', geom: lineAt(50, 150, 100, offset(ORIGIN, 17000, -16000)), start_date: '2025-10-01', end_date: '2025-10-20' });
+			const w = await insertWork(db, {
+				organisation_id: 'org-water',
+				geom: lineAt(50, 150, 100, offset(ORIGIN, 17000, -16000)),
+				start_date: '2025-10-01',
+				end_date: '2025-10-20'
+			});
 			return { rows: await conflictsOfWork(db, w), expect: 'renovation_window' };
 		},
 		sequence: async () => {
-			const drain = await work({ organisation_id: 'org-drain', utility: 'sewage', kind: 'rain_sewage_separation', start_date: '2025-05-01', end_date: '2025-06-30' });
-			const tel = await work({ organisation_id: 'org-telecom', utility: 'telecom', kind: 'fibre_to_homes', northM: 4, start_date: '2025-04-01', end_date: '2025-05-15' });
+			const drain = await work({
+				organisation_id: 'org-drain',
+				utility: 'sewage',
+				kind: 'rain_sewage_separation',
+				start_date: '2025-05-01',
+				end_date: '2025-06-30'
+			});
+			const tel = await work({
+				organisation_id: 'org-telecom',
+				utility: 'telecom',
+				kind: 'fibre_to_homes',
+				northM: 4,
+				start_date: '2025-04-01',
+				end_date: '2025-05-15'
+			});
 			return { rows: (await conflictsOfWork(db, tel)).filter((r) => r.work_ids.includes(drain)), expect: 'sequence' };
 		}
 	};
@@ -113,30 +157,78 @@ describe('one catalogue of conflict rules, the same in SQL', () => {
 		/** A check of a water trench 3 m north of this corner (work_check), with the ids of the stored works in its proposal. */
 		async function check(p: { start_date: string; end_date: string }) {
 			const geometry = JSON.stringify(lineAt(0, 3, 100, here));
-			const candidate = { organisation: 'org-water', utility: 'water', kind: 'replacement', width_m: 1, depth_m: 1.5, status: 'submitted', emergency: false, needs_review: false, geometry, ...p };
-			const { rows } = await db.query<{ r: { id: number; rows: { work_ids: (number | string)[]; time_overlap: boolean; repeat_excavation: boolean; kind: string | null }[]; proposal: { members: { id: number | string }[] } | null } }>(
-				'SELECT work_check($1, $2, NULL, NULL, NULL) AS r',
-				[CITY, JSON.stringify(candidate)]
-			);
+			const candidate = {
+				organisation: 'org-water',
+				utility: 'water',
+				kind: 'replacement',
+				width_m: 1,
+				depth_m: 1.5,
+				status: 'submitted',
+				emergency: false,
+				needs_review: false,
+				geometry,
+				...p
+			};
+			const { rows } = await db.query<{
+				r: {
+					id: number;
+					rows: { work_ids: (number | string)[]; time_overlap: boolean; repeat_excavation: boolean; kind: string | null }[];
+					proposal: { members: { id: number | string }[] } | null;
+				};
+			}>('SELECT work_check($1, $2, NULL, NULL, NULL) AS r', [CITY, JSON.stringify(candidate)]);
 			const { id, proposal } = rows[0].r;
-			return { id: Number(id), members: (proposal?.members ?? []).map((m) => Number(m.id)).filter((m) => m !== Number(id)).sort((a, b) => a - b) };
+			return {
+				id: Number(id),
+				members: (proposal?.members ?? [])
+					.map((m) => Number(m.id))
+					.filter((m) => m !== Number(id))
+					.sort((a, b) => a - b)
+			};
 		}
 		/** The stored works the catalogue links to the checked one: by a rule that links works, and joinable. */
 		const linkedByCatalogue = (rows: ConflictRow[], joinable: Set<number>) =>
 			[...new Set(rows.filter((r) => linksWorks(r.kind)).flatMap((r) => r.work_ids))].filter((id) => joinable.has(id)).sort((a, b) => a - b);
 
 		const cases: { name: string; setUp: () => Promise<void>; window: { start_date: string; end_date: string } }[] = [
-			{ name: 'an overlap, a repeat and a moratorium', window: { start_date: '2026-06-01', end_date: '2026-06-30' }, setUp: async () => {
-				await work({ organisation_id: 'org-telecom', utility: 'telecom', kind: 'fibre_to_homes', start_date: '2026-06-10', end_date: '2026-07-10' });
-				await work({ organisation_id: 'org-drain', utility: 'sewage', kind: 'rain_sewage_separation', start_date: '2024-03-01', end_date: '2024-03-31', northM: 6 });
-				await work({ organisation_id: 'org-road', utility: 'road', kind: 'road_major_repair', start_date: '2025-01-01', end_date: '2025-02-28', width_m: 12, northM: -4 });
-			} },
-			{ name: 'a sequence beside an overlap', window: { start_date: '2025-04-01', end_date: '2025-05-15' }, setUp: async () => {
-				await work({ organisation_id: 'org-drain', utility: 'sewage', kind: 'rain_sewage_separation', start_date: '2025-05-01', end_date: '2025-06-30' });
-			} },
-			{ name: 'overlaps with works of every status', window: { start_date: '2025-03-01', end_date: '2025-03-31' }, setUp: async () => {
-				for (const status of WORK_STATUSES) await work({ organisation_id: 'org-telecom', utility: 'telecom', kind: 'fibre_to_homes', status, northM: WORK_STATUSES.indexOf(status) });
-			} }
+			{
+				name: 'an overlap, a repeat and a moratorium',
+				window: { start_date: '2026-06-01', end_date: '2026-06-30' },
+				setUp: async () => {
+					await work({ organisation_id: 'org-telecom', utility: 'telecom', kind: 'fibre_to_homes', start_date: '2026-06-10', end_date: '2026-07-10' });
+					await work({
+						organisation_id: 'org-drain',
+						utility: 'sewage',
+						kind: 'rain_sewage_separation',
+						start_date: '2024-03-01',
+						end_date: '2024-03-31',
+						northM: 6
+					});
+					await work({
+						organisation_id: 'org-road',
+						utility: 'road',
+						kind: 'road_major_repair',
+						start_date: '2025-01-01',
+						end_date: '2025-02-28',
+						width_m: 12,
+						northM: -4
+					});
+				}
+			},
+			{
+				name: 'a sequence beside an overlap',
+				window: { start_date: '2025-04-01', end_date: '2025-05-15' },
+				setUp: async () => {
+					await work({ organisation_id: 'org-drain', utility: 'sewage', kind: 'rain_sewage_separation', start_date: '2025-05-01', end_date: '2025-06-30' });
+				}
+			},
+			{
+				name: 'overlaps with works of every status',
+				window: { start_date: '2025-03-01', end_date: '2025-03-31' },
+				setUp: async () => {
+					for (const status of WORK_STATUSES)
+						await work({ organisation_id: 'org-telecom', utility: 'telecom', kind: 'fibre_to_homes', status, northM: WORK_STATUSES.indexOf(status) });
+				}
+			}
 		];
 		for (const c of cases) {
 			it(c.name, async () => {
@@ -145,7 +237,9 @@ describe('one catalogue of conflict rules, the same in SQL', () => {
 				// the same candidate stored, its conflicts read by the app and linked by the catalogue
 				const stored = await insertWork(db, { organisation_id: 'org-water', geom: lineAt(0, 3, 100, here), status: 'submitted', ...c.window });
 				const rows = (await conflictsOfWork(db, stored)).map((r) => ({ ...r, work_ids: r.work_ids.filter((w) => w !== stored) }));
-				const { rows: statuses } = await db.query<{ id: number; status: string }>('SELECT id, status FROM work WHERE id = ANY($1::bigint[])', [rows.flatMap((r) => r.work_ids)]);
+				const { rows: statuses } = await db.query<{ id: number; status: string }>('SELECT id, status FROM work WHERE id = ANY($1::bigint[])', [
+					rows.flatMap((r) => r.work_ids)
+				]);
 				const joinable = new Set(statuses.filter((s) => (JOINABLE_STATUSES as readonly string[]).includes(s.status)).map((s) => Number(s.id)));
 				expect(id).toBeGreaterThan(0);
 				expect(members).toEqual(linkedByCatalogue(rows, joinable));

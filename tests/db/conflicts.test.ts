@@ -1,7 +1,19 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { openTestDb } from '../support/db';
-import { CITY, ORIGIN, insertDistrict, insertNeighbourhood, insertOrganisation, insertWork, lineAt, multi, offset, squareAt, type WorkFixture } from '../support/fixtures';
+import {
+	CITY,
+	ORIGIN,
+	insertDistrict,
+	insertNeighbourhood,
+	insertOrganisation,
+	insertWork,
+	lineAt,
+	multi,
+	offset,
+	squareAt,
+	type WorkFixture
+} from '../support/fixtures';
 import { conflictsOfWork, scanConflicts, type ConflictRow } from '../../src/lib/server/conflicts/engine';
 import type { Db } from '../../src/lib/server/db/types';
 
@@ -160,13 +172,29 @@ describe('conflict engine', () => {
 			const after = await work({ northM: -3, start_date: '2027-07-01', end_date: '2027-07-30' });
 			expect(await pairKinds(within, major)).toEqual(['moratorium']);
 			expect(await pairKinds(after, major)).toEqual([]);
-			const recon = await work({ organisation_id: 'org-road', utility: 'road', kind: 'road_reconstruction', start_date: '2024-01-01', end_date: '2024-06-30', width_m: 12, eastM: 1000 });
+			const recon = await work({
+				organisation_id: 'org-road',
+				utility: 'road',
+				kind: 'road_reconstruction',
+				start_date: '2024-01-01',
+				end_date: '2024-06-30',
+				width_m: 12,
+				eastM: 1000
+			});
 			const later = await work({ eastM: 1000, northM: 3, start_date: '2027-07-01', end_date: '2027-07-30' });
 			expect(await pairKinds(later, recon)).toEqual(['moratorium']);
 		});
 
 		it('planned road works count from their planned end', async () => {
-			const r = await work({ organisation_id: 'org-road', utility: 'road', kind: 'road_reconstruction', start_date: '2027-01-01', end_date: '2027-06-30', status: 'submitted', width_m: 12 });
+			const r = await work({
+				organisation_id: 'org-road',
+				utility: 'road',
+				kind: 'road_reconstruction',
+				start_date: '2027-01-01',
+				end_date: '2027-06-30',
+				status: 'submitted',
+				width_m: 12
+			});
 			const w = await work({ northM: 3, start_date: '2028-01-01', end_date: '2028-01-31', status: 'submitted' });
 			expect(await pairKinds(w, r)).toEqual(['moratorium']);
 		});
@@ -189,7 +217,13 @@ describe('conflict engine', () => {
 	const areaRowsOfScan = (rows: ConflictRow[], w: number) =>
 		rows
 			.filter((r) => (r.kind === 'historic_district' || r.kind === 'renovation_window') && r.work_ids.includes(w))
-			.map((r) => ({ kind: r.kind, work_ids: r.work_ids, historic_district_id: r.historic_district_id, neighbourhood_id: r.neighbourhood_id, where: JSON.parse(r.where_geojson!) }));
+			.map((r) => ({
+				kind: r.kind,
+				work_ids: r.work_ids,
+				historic_district_id: r.historic_district_id,
+				neighbourhood_id: r.neighbourhood_id,
+				where: JSON.parse(r.where_geojson!)
+			}));
 
 	describe('historic_district', () => {
 		beforeAll(async () => {
@@ -217,8 +251,20 @@ describe('conflict engine', () => {
 	describe('renovation_window', () => {
 		const at = () => offset(ORIGIN, 17000, -16000);
 		beforeAll(async () => {
-			await insertNeighbourhood(db, { id: 'nb-running', boundary: multi(squareAt(0, 0, 300, offset(ORIGIN, 17000, -16000))), status: 'under_construction', renovation_start: '2025-03-01', renovation_end: '2025-09-30' });
-			await insertNeighbourhood(db, { id: 'nb-done', boundary: multi(squareAt(1000, 0, 300, offset(ORIGIN, 17000, -16000))), status: 'accepted', renovation_start: '2021-03-01', renovation_end: '2021-09-30' });
+			await insertNeighbourhood(db, {
+				id: 'nb-running',
+				boundary: multi(squareAt(0, 0, 300, offset(ORIGIN, 17000, -16000))),
+				status: 'under_construction',
+				renovation_start: '2025-03-01',
+				renovation_end: '2025-09-30'
+			});
+			await insertNeighbourhood(db, {
+				id: 'nb-done',
+				boundary: multi(squareAt(1000, 0, 300, offset(ORIGIN, 17000, -16000))),
+				status: 'accepted',
+				renovation_start: '2021-03-01',
+				renovation_end: '2021-09-30'
+			});
 		});
 
 		it('a work in a neighbourhood being renovated, but outside its window, should move into it', async () => {
@@ -241,21 +287,54 @@ describe('conflict engine', () => {
 
 	describe('sequence: deepest first, pave last', () => {
 		it('telecom starting before the drainage in the same trench breaks the order', async () => {
-			const drain = await work({ organisation_id: 'org-drain', utility: 'sewage', kind: 'rain_sewage_separation', start_date: '2025-05-01', end_date: '2025-06-30' });
-			const tel = await work({ organisation_id: 'org-telecom', utility: 'telecom', kind: 'fibre_to_homes', northM: 4, start_date: '2025-04-01', end_date: '2025-05-15' });
+			const drain = await work({
+				organisation_id: 'org-drain',
+				utility: 'sewage',
+				kind: 'rain_sewage_separation',
+				start_date: '2025-05-01',
+				end_date: '2025-06-30'
+			});
+			const tel = await work({
+				organisation_id: 'org-telecom',
+				utility: 'telecom',
+				kind: 'fibre_to_homes',
+				northM: 4,
+				start_date: '2025-04-01',
+				end_date: '2025-05-15'
+			});
 			const rows = (await conflictsOfWork(db, tel)).filter((r) => r.work_ids.includes(drain));
 			expect(kindsOf(rows)).toEqual(['sequence', 'time_overlap']);
 			expect(rows.find((r) => r.kind === 'sequence')).toMatchObject({ subject_id: drain, work_ids: [drain, tel], severity: 'low' });
 		});
 
 		it('drainage first is the right order', async () => {
-			const drain = await work({ organisation_id: 'org-drain', utility: 'sewage', kind: 'rain_sewage_separation', start_date: '2025-04-01', end_date: '2025-06-30' });
-			const tel = await work({ organisation_id: 'org-telecom', utility: 'telecom', kind: 'fibre_to_homes', northM: 4, start_date: '2025-05-01', end_date: '2025-05-15' });
+			const drain = await work({
+				organisation_id: 'org-drain',
+				utility: 'sewage',
+				kind: 'rain_sewage_separation',
+				start_date: '2025-04-01',
+				end_date: '2025-06-30'
+			});
+			const tel = await work({
+				organisation_id: 'org-telecom',
+				utility: 'telecom',
+				kind: 'fibre_to_homes',
+				northM: 4,
+				start_date: '2025-05-01',
+				end_date: '2025-05-15'
+			});
 			expect(await pairKinds(tel, drain)).toEqual(['time_overlap']);
 		});
 
 		it('a road paved before the pipes under it breaks the order, more severely', async () => {
-			const paved = await work({ organisation_id: 'org-road', utility: 'road', kind: 'new_pipe', start_date: '2025-03-01', end_date: '2025-03-31', width_m: 10 });
+			const paved = await work({
+				organisation_id: 'org-road',
+				utility: 'road',
+				kind: 'new_pipe',
+				start_date: '2025-03-01',
+				end_date: '2025-03-31',
+				width_m: 10
+			});
 			const water = await work({ northM: 2, start_date: '2025-03-15', end_date: '2025-04-30' });
 			const seq = (await conflictsOfWork(db, water)).find((r) => r.kind === 'sequence');
 			expect(seq).toMatchObject({ subject_id: water, severity: 'medium' });
@@ -313,7 +392,13 @@ describe('conflict engine', () => {
 				start_date: day(s.startA),
 				end_date: day(s.startA + s.lenA)
 			});
-			const b = await insertWork(db, { organisation_id: s.orgB, utility: utilityOf[s.orgB], geom: lineAt(20, s.dy, 100, from), start_date: day(s.startB), end_date: day(s.startB + s.lenB) });
+			const b = await insertWork(db, {
+				organisation_id: s.orgB,
+				utility: utilityOf[s.orgB],
+				geom: lineAt(20, s.dy, 100, from),
+				start_date: day(s.startB),
+				end_date: day(s.startB + s.lenB)
+			});
 			return { a, b };
 		}
 		const signature = (rows: ConflictRow[], a: number, b: number) =>

@@ -50,10 +50,7 @@ describe('database constraints', () => {
 	it('accepts a valid work and fills its metric geometry', async () => {
 		expect(await attempt(workInsert({}))).toBeNull();
 		const id = await insertWork(db, { organisation_id: 'org-water' });
-		const { rows } = await db.query<{ srid: number; len: number }>(
-			'SELECT ST_SRID(geom_m) AS srid, ST_Length(geom_m) AS len FROM work WHERE id = $1',
-			[id]
-		);
+		const { rows } = await db.query<{ srid: number; len: number }>('SELECT ST_SRID(geom_m) AS srid, ST_Length(geom_m) AS len FROM work WHERE id = $1', [id]);
 		expect(rows[0].srid).toBe(4548);
 		expect(rows[0].len).toBeGreaterThan(99);
 		expect(rows[0].len).toBeLessThan(101);
@@ -109,28 +106,56 @@ describe('database constraints', () => {
 		['an unknown kind', `INSERT INTO organisation (id, city_code, name, short_name, kind) VALUES ('org-x', '${CITY}', 'X', 'X', 'bakery')`],
 		['an id with capitals', `INSERT INTO organisation (id, city_code, name, short_name, kind) VALUES ('Org-X', '${CITY}', 'X', 'X', 'gas')`],
 		['an unknown city', `INSERT INTO organisation (id, city_code, name, short_name, kind) VALUES ('org-y', '999999', 'Y', 'Y', 'gas')`],
-		['a utility account without organisation', `INSERT INTO app_user (city_code, email, password_hash, role, display_name) VALUES ('${CITY}', 'u@x.cn', '$argon2id$v=19$x', 'utility', 'U')`],
-		['an unknown role', `INSERT INTO app_user (city_code, email, password_hash, role, display_name) VALUES ('${CITY}', 'u@x.cn', '$argon2id$v=19$x', 'admin', 'U')`],
-		['a password not hashed with argon2id', `INSERT INTO app_user (city_code, email, password_hash, role, display_name) VALUES ('${CITY}', 'u@x.cn', 'secret', 'planner', 'U')`],
-		['an unknown protection level', `INSERT INTO historic_district (id, city_code, name, protection_level, boundary) VALUES ('hd-x', '${CITY}', 'X', 'world', ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON('${JSON.stringify(squareAt(0, 0))}'), 4326)))`],
+		[
+			'a utility account without organisation',
+			`INSERT INTO app_user (city_code, email, password_hash, role, display_name) VALUES ('${CITY}', 'u@x.cn', '$argon2id$v=19$x', 'utility', 'U')`
+		],
+		[
+			'an unknown role',
+			`INSERT INTO app_user (city_code, email, password_hash, role, display_name) VALUES ('${CITY}', 'u@x.cn', '$argon2id$v=19$x', 'admin', 'U')`
+		],
+		[
+			'a password not hashed with argon2id',
+			`INSERT INTO app_user (city_code, email, password_hash, role, display_name) VALUES ('${CITY}', 'u@x.cn', 'secret', 'planner', 'U')`
+		],
+		[
+			'an unknown protection level',
+			`INSERT INTO historic_district (id, city_code, name, protection_level, boundary) VALUES ('hd-x', '${CITY}', 'X', 'world', ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON('${JSON.stringify(squareAt(0, 0))}'), 4326)))`
+		],
 		['a rule setting below zero', `INSERT INTO rule_setting (city_code, key, value) VALUES ('${CITY}', 'co_location_m', -1)`],
 		['an unknown rule setting', `INSERT INTO rule_setting (city_code, key, value) VALUES ('${CITY}', 'speed_limit', 30)`],
-		['a need without category', `INSERT INTO resident_submission (city_code, neighbourhood_id, kind, body, client_hash) VALUES ('${CITY}', 'nb-good', 'need', 'x', 'h')`],
-		['an evaluation rated 6', `INSERT INTO resident_submission (city_code, neighbourhood_id, kind, rating, body, client_hash) VALUES ('${CITY}', 'nb-good', 'evaluation', 6, 'x', 'h')`],
-		['a hidden submission without reason', `INSERT INTO resident_submission (city_code, neighbourhood_id, kind, category, body, client_hash, status) VALUES ('${CITY}', 'nb-good', 'need', 'parking', 'x', 'h', 'hidden')`],
-		['a street of one point', `INSERT INTO street (city_code, name, class, geom) VALUES ('${CITY}', 'X', 'branch', ST_SetSRID(ST_MakeLine(ST_MakePoint(115.99, 29.72), ST_MakePoint(115.99, 29.72)), 4326))`],
-		['a district boundary in another CRS', `INSERT INTO district (code, city_code, name, boundary) VALUES ('360499', '${CITY}', 'X', ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON('${JSON.stringify(squareAt(0, 0))}'), 3857)))`]
+		[
+			'a need without category',
+			`INSERT INTO resident_submission (city_code, neighbourhood_id, kind, body, client_hash) VALUES ('${CITY}', 'nb-good', 'need', 'x', 'h')`
+		],
+		[
+			'an evaluation rated 6',
+			`INSERT INTO resident_submission (city_code, neighbourhood_id, kind, rating, body, client_hash) VALUES ('${CITY}', 'nb-good', 'evaluation', 6, 'x', 'h')`
+		],
+		[
+			'a hidden submission without reason',
+			`INSERT INTO resident_submission (city_code, neighbourhood_id, kind, category, body, client_hash, status) VALUES ('${CITY}', 'nb-good', 'need', 'parking', 'x', 'h', 'hidden')`
+		],
+		[
+			'a street of one point',
+			`INSERT INTO street (city_code, name, class, geom) VALUES ('${CITY}', 'X', 'branch', ST_SetSRID(ST_MakeLine(ST_MakePoint(115.99, 29.72), ST_MakePoint(115.99, 29.72)), 4326))`
+		],
+		[
+			'a district boundary in another CRS',
+			`INSERT INTO district (code, city_code, name, boundary) VALUES ('360499', '${CITY}', 'X', ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON('${JSON.stringify(squareAt(0, 0))}'), 3857)))`
+		]
 	])('rejects %s', async (_name, sql) => {
 		expect(await attempt(sql)).not.toBeNull();
 	});
 
 	it('refuses two accounts with the same email in different case', async () => {
-		await db.query(
-			`INSERT INTO app_user (city_code, email, password_hash, role, display_name) VALUES ($1, 'Same@x.cn', '$argon2id$v=19$x', 'planner', 'A')`,
-			[CITY]
-		);
+		await db.query(`INSERT INTO app_user (city_code, email, password_hash, role, display_name) VALUES ($1, 'Same@x.cn', '$argon2id$v=19$x', 'planner', 'A')`, [
+			CITY
+		]);
 		expect(
-			await attempt(`INSERT INTO app_user (city_code, email, password_hash, role, display_name) VALUES ('${CITY}', 'same@X.cn', '$argon2id$v=19$x', 'planner', 'B')`)
+			await attempt(
+				`INSERT INTO app_user (city_code, email, password_hash, role, display_name) VALUES ('${CITY}', 'same@X.cn', '$argon2id$v=19$x', 'planner', 'B')`
+			)
 		).not.toBeNull();
 	});
 
@@ -167,7 +192,9 @@ describe('database constraints', () => {
 
 	it('accepts the multipolygon helper as a valid neighbourhood boundary', async () => {
 		expect(
-			await attempt(`UPDATE neighbourhood SET boundary = ST_SetSRID(ST_GeomFromGeoJSON('${JSON.stringify(multi(squareAt(10, 10, 80)))}'), 4326) WHERE id = 'nb-good'`)
+			await attempt(
+				`UPDATE neighbourhood SET boundary = ST_SetSRID(ST_GeomFromGeoJSON('${JSON.stringify(multi(squareAt(10, 10, 80)))}'), 4326) WHERE id = 'nb-good'`
+			)
 		).toBeNull();
 	});
 });

@@ -47,7 +47,7 @@ describe('the demo data set, as loaded', () => {
 		expect(await distinct(`SELECT DISTINCT extract(year FROM start_date)::text AS v FROM work`)).toEqual(years);
 	});
 
-	it('places neighbourhoods without overlap, inside Jiujiang\'s urban area and inside their district', async () => {
+	it("places neighbourhoods without overlap, inside Jiujiang's urban area and inside their district", async () => {
 		const { rows } = await db.query<{ overlaps: number; outside: number; wrong_district: number }>(
 			`SELECT (SELECT count(*) FROM neighbourhood a JOIN neighbourhood b ON a.id < b.id AND a.boundary && b.boundary
 			          AND ST_Area(ST_Intersection(a.boundary, b.boundary)::geography) > 1)::int AS overlaps,
@@ -66,10 +66,17 @@ describe('the demo data set, as loaded', () => {
 	});
 
 	it('has a planner account and one per utility, with argon2id hashes', async () => {
-		const { rows } = await db.query<{ role: string; organisation_id: string | null; password_hash: string }>('SELECT role, organisation_id, password_hash FROM app_user');
+		const { rows } = await db.query<{ role: string; organisation_id: string | null; password_hash: string }>(
+			'SELECT role, organisation_id, password_hash FROM app_user'
+		);
 		expect(rows.filter((r) => r.role === 'planner')).toHaveLength(1);
 		const utilities = await distinct(`SELECT id AS v FROM organisation WHERE kind <> 'housing'`);
-		expect(rows.filter((r) => r.role === 'utility').map((r) => r.organisation_id).sort()).toEqual(utilities);
+		expect(
+			rows
+				.filter((r) => r.role === 'utility')
+				.map((r) => r.organisation_id)
+				.sort()
+		).toEqual(utilities);
 		expect(rows.every((r) => r.password_hash.startsWith('$argon2id$'))).toBe(true);
 	});
 
@@ -80,7 +87,7 @@ describe('the demo data set, as loaded', () => {
 		const hdName = new Map(hds.map((h) => [h.id, h.name]));
 		const found = (await scanConflicts(db, CITY)).map((c) => {
 			const names = c.work_ids.map((id) => title.get(id)!);
-			const other = c.historic_district_id ? hdName.get(c.historic_district_id)! : c.neighbourhood_id ?? '';
+			const other = c.historic_district_id ? hdName.get(c.historic_district_id)! : (c.neighbourhood_id ?? '');
 			return [c.kind, ...(names.length > 1 ? names : [names[0], other])].map(String);
 		});
 		const key = (kind: string, a: string, b: string) => [kind, ...[a, b].sort()].join(' | ');

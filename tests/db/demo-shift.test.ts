@@ -12,8 +12,14 @@ const FILE = { firstStart: '2019-01-11', lastEnd: '2028-08-01', firstSince: '201
 
 async function span(db: Db) {
 	const { rows } = await db.query<{
-		first_start: string; last_end: string; first_since: string; first_batch: number; last_batch: number;
-		work_days: number; reversed: number; info: string;
+		first_start: string;
+		last_end: string;
+		first_since: string;
+		first_batch: number;
+		last_batch: number;
+		work_days: number;
+		reversed: number;
+		info: string;
 	}>(
 		`SELECT (SELECT min(start_date)::text FROM work) AS first_start, (SELECT max(end_date)::text FROM work) AS last_end,
 		        (SELECT min(since)::text FROM rain_sewage_change) AS first_since,

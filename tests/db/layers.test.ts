@@ -17,20 +17,49 @@ describe('layer queries', () => {
 	beforeAll(async () => {
 		({ db, close } = await openTestDb('migrated'));
 		await insertDistrict(db, '360403', '浔阳区');
-		await db.query(
-			`INSERT INTO district (code, city_code, name, boundary) VALUES ('360402', $1, '濂溪区', ST_SetSRID(ST_GeomFromGeoJSON($2), 4326))`,
-			[CITY, JSON.stringify(multi(squareAt(20_000, 0, 5000)))]
-		);
+		await db.query(`INSERT INTO district (code, city_code, name, boundary) VALUES ('360402', $1, '濂溪区', ST_SetSRID(ST_GeomFromGeoJSON($2), 4326))`, [
+			CITY,
+			JSON.stringify(multi(squareAt(20_000, 0, 5000)))
+		]);
 		await insertOrganisation(db, 'org-water', 'water');
 		await insertOrganisation(db, 'org-gas', 'gas');
-		ids.march = await insertWork(db, { organisation_id: 'org-water', geom: lineAt(0, 0), start_date: '2025-03-01', end_date: '2025-03-31', internal_note: 'secret' });
+		ids.march = await insertWork(db, {
+			organisation_id: 'org-water',
+			geom: lineAt(0, 0),
+			start_date: '2025-03-01',
+			end_date: '2025-03-31',
+			internal_note: 'secret'
+		});
 		ids.june = await insertWork(db, { organisation_id: 'org-gas', utility: 'gas', geom: lineAt(0, 500), start_date: '2025-06-01', end_date: '2025-06-30' });
 		ids.far = await insertWork(db, { organisation_id: 'org-water', geom: lineAt(21_000, 1000), start_date: '2025-03-10', end_date: '2025-03-20' });
 		ids.draft = await insertWork(db, { organisation_id: 'org-gas', utility: 'gas', status: 'draft', geom: lineAt(0, 100) });
 		ids.cancelled = await insertWork(db, { organisation_id: 'org-water', status: 'cancelled', geom: lineAt(0, 200) });
-		await insertNeighbourhood(db, { id: 'nb-a', boundary: multi(squareAt(-300, -300, 200)), status: 'completed', rain_sewage_state: 'separated', batch_year: 2020, renovation_start: '2020-03-01', renovation_end: '2020-10-31' });
-		await insertNeighbourhood(db, { id: 'nb-b', boundary: multi(squareAt(300, 300, 200)), status: 'planned', rain_sewage_state: 'combined', batch_year: 2026, renovation_start: '2026-03-01', renovation_end: '2026-12-31' });
-		await insertNeighbourhood(db, { id: 'nb-c', boundary: multi(squareAt(20_500, 500, 200)), status: 'approved', district_code: '360402', renovation_start: null, renovation_end: null });
+		await insertNeighbourhood(db, {
+			id: 'nb-a',
+			boundary: multi(squareAt(-300, -300, 200)),
+			status: 'completed',
+			rain_sewage_state: 'separated',
+			batch_year: 2020,
+			renovation_start: '2020-03-01',
+			renovation_end: '2020-10-31'
+		});
+		await insertNeighbourhood(db, {
+			id: 'nb-b',
+			boundary: multi(squareAt(300, 300, 200)),
+			status: 'planned',
+			rain_sewage_state: 'combined',
+			batch_year: 2026,
+			renovation_start: '2026-03-01',
+			renovation_end: '2026-12-31'
+		});
+		await insertNeighbourhood(db, {
+			id: 'nb-c',
+			boundary: multi(squareAt(20_500, 500, 200)),
+			status: 'approved',
+			district_code: '360402',
+			renovation_start: null,
+			renovation_end: null
+		});
 		await db.query(
 			`INSERT INTO historic_district (id, city_code, name, protection_level, boundary) VALUES ('hd-a', $1, '街区', 'provincial', ST_SetSRID(ST_GeomFromGeoJSON($2), 4326))`,
 			[CITY, JSON.stringify(multi(squareAt(1000, 1000, 300)))]
@@ -101,7 +130,9 @@ describe('layer queries', () => {
 
 	it('answers a neighbourhood’s status on a day from its renovation window, never beyond the status recorded', async () => {
 		const statuses = async (filter: Omit<Parameters<typeof neighbourhoodCollection>[1], 'cityCode'>) =>
-			Object.fromEntries((JSON.parse(await neighbourhoodCollection(db, { cityCode: CITY, ...filter }, 'public')) as FC).features.map((f) => [f.id, f.properties.status]));
+			Object.fromEntries(
+				(JSON.parse(await neighbourhoodCollection(db, { cityCode: CITY, ...filter }, 'public')) as FC).features.map((f) => [f.id, f.properties.status])
+			);
 		// nb-a: completed, renovated 2020-03-01 to 2020-10-31; nb-b: planned, window in 2026; nb-c: approved, no window
 		expect(await statuses({})).toEqual({ 'nb-a': 'completed', 'nb-b': 'planned', 'nb-c': 'approved' });
 		expect(await statuses({ at: '2020-02-29' })).toEqual({ 'nb-a': 'approved', 'nb-b': 'planned', 'nb-c': 'approved' });

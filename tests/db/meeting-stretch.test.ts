@@ -25,9 +25,10 @@ describe('where a trench meets another work, against PostGIS', () => {
 
 	/** How far apart the app's stretch and PostGIS's are (Hausdorff, metres), and their lengths; the app's is null where PostGIS finds nothing and the app gives a point. */
 	async function compare(trenchM: MetricGeometry, other: MetricGeometry, reach: number) {
-		const { rows } = await db.query<{ ll: LineString | MultiLineString }>(`SELECT ST_AsGeoJSON(ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON($1), 4548), 4326), 12)::json AS ll`, [
-			JSON.stringify(trenchM)
-		]);
+		const { rows } = await db.query<{ ll: LineString | MultiLineString }>(
+			`SELECT ST_AsGeoJSON(ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON($1), 4548), 4326), 12)::json AS ll`,
+			[JSON.stringify(trenchM)]
+		);
 		const mine = meetingStretch(trenchLines(rows[0].ll, trenchM)!, other, reach, 10);
 		const { rows: out } = await db.query<{ empty: boolean; hausdorff: number | null; mine_m: number; theirs_m: number }>(
 			`WITH g AS (SELECT ST_Intersection(ST_GeomFromGeoJSON($1), ST_Buffer(ST_GeomFromGeoJSON($2), $3::float8, 'quad_segs=64')) AS theirs,
@@ -42,7 +43,19 @@ describe('where a trench meets another work, against PostGIS', () => {
 	const point = fc.tuple(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 200 })).map(([x, y]) => [403000 + x, 3288000 + y] as Xy);
 	const path = fc.array(point, { minLength: 2, maxLength: 4 }).filter((p) => p.some((q) => q[0] !== p[0][0] || q[1] !== p[0][1]));
 	const area = fc.tuple(point, fc.integer({ min: 5, max: 60 }), fc.integer({ min: 5, max: 60 })).map(
-		([[x, y], w, h]) => ({ type: 'Polygon', coordinates: [[[x, y], [x + w, y], [x + w, y + h], [x, y + h], [x, y]]] }) as MetricGeometry
+		([[x, y], w, h]) =>
+			({
+				type: 'Polygon',
+				coordinates: [
+					[
+						[x, y],
+						[x + w, y],
+						[x + w, y + h],
+						[x, y + h],
+						[x, y]
+					]
+				]
+			}) as MetricGeometry
 	);
 	const other = fc.oneof(
 		{ weight: 3, arbitrary: path.map((coordinates) => ({ type: 'LineString', coordinates }) as MetricGeometry) },
@@ -73,9 +86,23 @@ describe('where a trench meets another work, against PostGIS', () => {
 
 	it('gives a stored trench the stretch PostGIS cuts for each work it meets', async () => {
 		const at = (e: number, n: number) => offset(ORIGIN, 20000 + e, -20000 + n);
-		const a = await insertWork(db, { organisation_id: 'org-water', geom: { type: 'LineString', coordinates: [at(0, 0), at(80, 10), at(160, 0)] }, width_m: 1.2 });
-		const b = await insertWork(db, { organisation_id: 'org-gas', utility: 'gas', geom: { type: 'LineString', coordinates: [at(40, 12), at(200, 12)] }, width_m: 3 });
-		const c = await insertWork(db, { organisation_id: 'org-gas', utility: 'gas', geom: { type: 'LineString', coordinates: [at(20, -60), at(20, 60)] }, width_m: 0.6 });
+		const a = await insertWork(db, {
+			organisation_id: 'org-water',
+			geom: { type: 'LineString', coordinates: [at(0, 0), at(80, 10), at(160, 0)] },
+			width_m: 1.2
+		});
+		const b = await insertWork(db, {
+			organisation_id: 'org-gas',
+			utility: 'gas',
+			geom: { type: 'LineString', coordinates: [at(40, 12), at(200, 12)] },
+			width_m: 3
+		});
+		const c = await insertWork(db, {
+			organisation_id: 'org-gas',
+			utility: 'gas',
+			geom: { type: 'LineString', coordinates: [at(20, -60), at(20, 60)] },
+			width_m: 0.6
+		});
 		const rows = (await conflictsOfWork(db, a)).filter((r) => r.kind === 'time_overlap');
 		expect(rows.map((r) => r.work_ids.find((id) => id !== a)).sort()).toEqual([b, c].sort());
 		for (const row of rows) {

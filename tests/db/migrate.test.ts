@@ -45,9 +45,7 @@ describe('migrations', () => {
 		writeFileSync(file, original + '\n-- an edit after the fact\n');
 		try {
 			await expect(migrate(db, scratch)).rejects.toThrow(MigrationError);
-			await expect(migrate(db, scratch)).rejects.toThrow(
-				/0001_create_domain\.sql was changed after it was applied.*restore the file/
-			);
+			await expect(migrate(db, scratch)).rejects.toThrow(/0001_create_domain\.sql was changed after it was applied.*restore the file/);
 		} finally {
 			writeFileSync(file, original);
 		}
@@ -105,7 +103,10 @@ describe.skipIf(backendName() === 'postgres')('the embedded data directory', () 
 		try {
 			const { spawnSync } = await import('node:child_process');
 			const script = `import('${resolve(import.meta.dirname, '../../src/lib/server/db/pglite.ts')}').then(m => m.openPglite(process.argv[1])).then(() => console.log('opened'), e => { console.log(e.message); process.exit(3); })`;
-			const second = spawnSync(process.execPath, ['--import', 'tsx', '-e', script, testDb.dataDir!], { encoding: 'utf8', cwd: resolve(import.meta.dirname, '../..') });
+			const second = spawnSync(process.execPath, ['--import', 'tsx', '-e', script, testDb.dataDir!], {
+				encoding: 'utf8',
+				cwd: resolve(import.meta.dirname, '../..')
+			});
 			expect(second.status).toBe(3);
 			expect(second.stdout).toMatch(/in use by another process \(pid \d+\)\. Stop that server, or set DATA_DIR/);
 		} finally {

@@ -48,14 +48,19 @@ describe('the stored public place of works', () => {
 
 	it('holds every demo work, as public_work_geometry places it', async () => {
 		expect(await stale()).toEqual([]);
-		const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM work_public_geometry p JOIN work w ON w.id = p.work_id WHERE w.utility = 'gas' AND NOT ST_Equals(p.geom, w.geom)`);
+		const { rows } = await db.query<{ n: number }>(
+			`SELECT count(*)::int AS n FROM work_public_geometry p JOIN work w ON w.id = p.work_id WHERE w.utility = 'gas' AND NOT ST_Equals(p.geom, w.geom)`
+		);
 		expect(rows[0].n).toBeGreaterThan(10);
 	});
 
 	it('places a work again when its trench is redrawn', async () => {
 		const { id } = await gasWorkOnStreet();
 		const before = await publicPlace(id);
-		const far = await db.query<{ id: number }>(`SELECT id::int FROM work WHERE utility = 'water' AND GeometryType(geom) = 'LINESTRING' AND NOT ST_DWithin(geom_m, (SELECT geom_m FROM work WHERE id = $1), 500) ORDER BY id LIMIT 1`, [id]);
+		const far = await db.query<{ id: number }>(
+			`SELECT id::int FROM work WHERE utility = 'water' AND GeometryType(geom) = 'LINESTRING' AND NOT ST_DWithin(geom_m, (SELECT geom_m FROM work WHERE id = $1), 500) ORDER BY id LIMIT 1`,
+			[id]
+		);
 		await db.query('UPDATE work SET geom = (SELECT geom FROM work WHERE id = $2) WHERE id = $1', [id, far.rows[0].id]);
 		expect(await publicPlace(id)).not.toBe(before);
 		expect(await stale([id])).toEqual([]);

@@ -21,7 +21,18 @@ describe('the trench works share, measured against PostGIS', () => {
 		width_m: fc.constantFrom(0.6, 1, 2.5, 8)
 	});
 	const area = fc.tuple(point, fc.integer({ min: 5, max: 60 }), fc.integer({ min: 5, max: 60 })).map(([[x, y], w, h]) => ({
-		geometry: { type: 'Polygon', coordinates: [[[x, y], [x + w, y], [x + w, y + h], [x, y + h], [x, y]]] } as MetricGeometry,
+		geometry: {
+			type: 'Polygon',
+			coordinates: [
+				[
+					[x, y],
+					[x + w, y],
+					[x + w, y + h],
+					[x, y + h],
+					[x, y]
+				]
+			]
+		} as MetricGeometry,
 		width_m: 0
 	}));
 	const member = fc.oneof(

@@ -55,7 +55,12 @@ describe('layout and words, in Chromium', () => {
 	});
 
 	async function open(lang: 'zh' | 'en', viewport = { width: 1280, height: 800 }, phone = false) {
-		const context = await browser.newContext({ baseURL: app.url, viewport, locale: lang === 'zh' ? 'zh-CN' : 'en-GB', ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 1 } : {}) });
+		const context = await browser.newContext({
+			baseURL: app.url,
+			viewport,
+			locale: lang === 'zh' ? 'zh-CN' : 'en-GB',
+			...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 1 } : {})
+		});
 		contexts.push(context);
 		await context.addCookies([{ name: 'lang', value: lang, url: app.url }]);
 		const page = await context.newPage();
@@ -83,7 +88,10 @@ describe('layout and words, in Chromium', () => {
 		const { bar, items } = await headerItems(page);
 		expect(items.length, label).toBeGreaterThan(5);
 		// no item wraps onto a second line of its own, and all sit on one row
-		expect(items.filter((i) => i.height > i.line + 12).map((i) => i.text), label).toEqual([]);
+		expect(
+			items.filter((i) => i.height > i.line + 12).map((i) => i.text),
+			label
+		).toEqual([]);
 		const middles = items.map((i) => i.middle);
 		expect(Math.max(...middles) - Math.min(...middles), `${label}: ${JSON.stringify(items)}`).toBeLessThan(6);
 		expect(bar, label).toBeLessThan(56);
@@ -115,7 +123,10 @@ describe('layout and words, in Chromium', () => {
 	}, 180_000);
 
 	it('gives MapLibre’s own controls the page’s language', async () => {
-		for (const [lang, zoomIn, zoomOut] of [['zh', '放大', '缩小'], ['en', 'Zoom in', 'Zoom out']] as const) {
+		for (const [lang, zoomIn, zoomOut] of [
+			['zh', '放大', '缩小'],
+			['en', 'Zoom in', 'Zoom out']
+		] as const) {
 			const { page, errors } = await open(lang);
 			// the controls are there once the map is made; no layer data is needed to read them
 			await page.goto('/?l=-', { timeout: 90_000 });
@@ -139,9 +150,14 @@ describe('layout and words, in Chromium', () => {
 		await mp.page.locator('.upload summary').click();
 		return mp;
 	}
-	const upload = (page: Page, name: string, text: string) => page.getByTestId('upload-file').setInputFiles({ name, mimeType: 'application/geo+json', buffer: Buffer.from(text) });
+	const upload = (page: Page, name: string, text: string) =>
+		page.getByTestId('upload-file').setInputFiles({ name, mimeType: 'application/geo+json', buffer: Buffer.from(text) });
 	const crossing = (coordinates: number[][], crs?: string) =>
-		JSON.stringify({ type: 'FeatureCollection', ...(crs ? { crs: { type: 'name', properties: { name: crs } } } : {}), features: [{ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates } }] });
+		JSON.stringify({
+			type: 'FeatureCollection',
+			...(crs ? { crs: { type: 'name', properties: { name: crs } } } : {}),
+			features: [{ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates } }]
+		});
 
 	it('says once, naming the city, that a zone’s metres uploaded as WGS84 lie outside it', async () => {
 		const { page, errors } = await register();
@@ -171,7 +187,10 @@ describe('layout and words, in Chromium', () => {
 		await upload(page, 'crossing-4548.geojson', crossing(GK_CROSSING, 'urn:ogc:def:crs:EPSG::4548'));
 		await expect.poll(() => page.getByTestId('upload-crs').inputValue()).toBe('EPSG:4548');
 		expect(await page.getByTestId('upload-crs-note').textContent()).toContain('EPSG:4548');
-		await page.getByTestId('shape-summary').getByText(/沟槽 1 段，共 3\d 米/).waitFor();
+		await page
+			.getByTestId('shape-summary')
+			.getByText(/沟槽 1 段，共 3\d 米/)
+			.waitFor();
 		await page.getByTestId('upload-crs').selectOption('EPSG:4490');
 		const warning = page.locator('[data-testid=upload-crs-note][role=alert]');
 		await warning.waitFor();
@@ -230,13 +249,24 @@ describe('layout and words, in Chromium', () => {
 				.filter((e) => {
 					const s = getComputedStyle(e);
 					const r = e.getBoundingClientRect();
-					return s.visibility !== 'hidden' && s.display !== 'none' && r.width > 0 && r.height > 0 && !e.closest('.visually-hidden') && !e.classList.contains('visually-hidden');
+					return (
+						s.visibility !== 'hidden' &&
+						s.display !== 'none' &&
+						r.width > 0 &&
+						r.height > 0 &&
+						!e.closest('.visually-hidden') &&
+						!e.classList.contains('visually-hidden')
+					);
 				})
 				.map((e) => {
 					// a checkbox or radio is hit through its label, which is the target a finger sees
 					const label = e.matches('input[type=checkbox], input[type=radio]') ? e.closest('label') : null;
 					const r = (label ?? e).getBoundingClientRect();
-					return { what: `${e.tagName.toLowerCase()}${e.getAttribute('data-testid') ? `[${e.getAttribute('data-testid')}]` : ''} ${((e as HTMLElement).innerText || e.getAttribute('title') || e.getAttribute('aria-label') || '').trim().slice(0, 20)}`, w: Math.round(r.width), h: Math.round(r.height) };
+					return {
+						what: `${e.tagName.toLowerCase()}${e.getAttribute('data-testid') ? `[${e.getAttribute('data-testid')}]` : ''} ${((e as HTMLElement).innerText || e.getAttribute('title') || e.getAttribute('aria-label') || '').trim().slice(0, 20)}`,
+						w: Math.round(r.width),
+						h: Math.round(r.height)
+					};
 				})
 				.filter((t) => t.w < 44 || t.h < 44)
 		);

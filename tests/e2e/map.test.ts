@@ -6,7 +6,15 @@ import { pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { startApp, type RunningApp } from '../support/app';
 import { launchBrowser, newMapPage, openMap, patch, pixelsPainted, project, screenshot, settle, signIn, type MapPage, type Rgb } from '../support/browser';
-import { HIGHLIGHT_COLOUR, HISTORIC_COLOUR, NEIGHBOURHOOD_COLOURS, RAIN_SEWAGE_COLOURS, SEVERITY_COLOURS, STATUS_ALPHA, UTILITY_COLOURS } from '../../src/lib/map/palette';
+import {
+	HIGHLIGHT_COLOUR,
+	HISTORIC_COLOUR,
+	NEIGHBOURHOOD_COLOURS,
+	RAIN_SEWAGE_COLOURS,
+	SEVERITY_COLOURS,
+	STATUS_ALPHA,
+	UTILITY_COLOURS
+} from '../../src/lib/map/palette';
 import { geometryBbox, representativePoint } from '../../src/lib/geo/representative-point';
 import { insidePolygon, labelPoint } from '../../src/lib/geo/label-point';
 
@@ -36,7 +44,9 @@ const here = (lonLat: [number, number], zoom: number) => `c=${lonLat[0]},${lonLa
 // 荷花二巷43号院: under construction in 2026 (the time control's default year is this year).
 const heHua = neighbourhoods.features.find((f) => f.id === 'nb-360403-032')!;
 // a neighbourhood still on combined drainage
-const combined = neighbourhoods.features.find((f) => f.properties.rain_sewage_state === 'combined' && f.properties.district_code === '360403') ?? neighbourhoods.features.find((f) => f.properties.rain_sewage_state === 'combined')!;
+const combined =
+	neighbourhoods.features.find((f) => f.properties.rain_sewage_state === 'combined' && f.properties.district_code === '360403') ??
+	neighbourhoods.features.find((f) => f.properties.rain_sewage_state === 'combined')!;
 const yuLiang = historicDistricts.features.find((f) => String(f.properties.name).includes('庾亮南路'))!;
 // the gas company's approved replacement on 浔阳路, January 2027 (data/README.md, "The demo scenario")
 const xunyangGas = scenario('demo-xunyanglu-gas');
@@ -70,8 +80,13 @@ describe('the planners’ map in a real browser (Chromium, software WebGL), on t
 	const penpuConflict = async (mp: MapPage) => {
 		const res = await mp.page.request.get('/api/conflicts?from=2025-01-01&to=2025-12-31&format=geojson');
 		expect(res.status()).toBe(200);
-		const fc = (await res.json()) as FeatureCollection<Geometry, { id: string; severity: 'high' | 'medium' | 'low'; works: { id: number; title: string; organisation_name: string }[] }>;
-		const c = fc.features.find((f) => f.properties.works.some((w) => w.title === penpu.titles[0]) && f.properties.works.some((w) => w.title === penpu.titles[1]));
+		const fc = (await res.json()) as FeatureCollection<
+			Geometry,
+			{ id: string; severity: 'high' | 'medium' | 'low'; works: { id: number; title: string; organisation_name: string }[] }
+		>;
+		const c = fc.features.find(
+			(f) => f.properties.works.some((w) => w.title === penpu.titles[0]) && f.properties.works.some((w) => w.title === penpu.titles[1])
+		);
 		expect(c, 'the 湓浦路 time-overlap conflict').toBeTruthy();
 		return { conflict: c!, at: representativePoint(c!.geometry)! };
 	};
@@ -309,7 +324,10 @@ describe('the planners’ map in a real browser (Chromium, software WebGL), on t
 		await item.click();
 		await moved;
 		await settle(mp.page);
-		const view = await mp.page.evaluate((ll) => ({ zoom: window.__digonceMap!.getZoom(), p: window.__digonceMap!.project(ll), w: window.__digonceMap!.getCanvas().clientWidth }), at);
+		const view = await mp.page.evaluate(
+			(ll) => ({ zoom: window.__digonceMap!.getZoom(), p: window.__digonceMap!.project(ll), w: window.__digonceMap!.getCanvas().clientWidth }),
+			at
+		);
 		expect(view.zoom).toBeGreaterThanOrEqual(16.9);
 		// in the clear part of the map, between the side panel and the details panel
 		expect(view.p.x).toBeGreaterThan(340);
@@ -329,7 +347,9 @@ describe('the planners’ map in a real browser (Chromium, software WebGL), on t
 		await settle(mp.page);
 		// the other work is highlighted on the map: the halo colour lies along it
 		const halo = await patch(mp.page, await project(mp.page, at), 30);
-		expect(halo.filter((px) => Math.abs(px[0] - HIGHLIGHT_COLOUR[0]) < 30 && Math.abs(px[1] - HIGHLIGHT_COLOUR[1]) < 40 && px[2] < 120).length).toBeGreaterThan(20);
+		expect(halo.filter((px) => Math.abs(px[0] - HIGHLIGHT_COLOUR[0]) < 30 && Math.abs(px[1] - HIGHLIGHT_COLOUR[1]) < 40 && px[2] < 120).length).toBeGreaterThan(
+			20
+		);
 		await screenshot(mp.page, '08-other-work-highlighted');
 		expect(mp.page.url()).toContain(`sel=work%3A${other.id}`);
 		expect(mp.errors).toEqual([]);
@@ -363,7 +383,7 @@ describe('the planners’ map in a real browser (Chromium, software WebGL), on t
 						const p = map.project(ll as [number, number]);
 						const c = map.project(map.getCenter());
 						map.once('moveend', () => done());
-						map.jumpTo({ center: map.unproject([c.x + p.x - (x as number - r.left), c.y + p.y - (y as number - r.top)]) });
+						map.jumpTo({ center: map.unproject([c.x + p.x - ((x as number) - r.left), c.y + p.y - ((y as number) - r.top)]) });
 					}),
 				[lonLat, x, y] as const
 			);

@@ -96,7 +96,10 @@ describe('registering excavation windows in a real browser, on the demo data', (
 		expect(await page.getByTestId('field-utility').locator('option').allTextContents()).toEqual(['给水']);
 
 		await drawTrench(page, ACROSS);
-		await page.getByTestId('shape-summary').getByText(/沟槽 1 段，共 3\d 米/).waitFor();
+		await page
+			.getByTestId('shape-summary')
+			.getByText(/沟槽 1 段，共 3\d 米/)
+			.waitFor();
 		await page.getByTestId('field-start').fill('2027-01-11');
 		await page.getByTestId('field-end').fill('2027-01-29');
 		await page.getByTestId('field-title').fill('浔阳路供水管过街段更换');
@@ -144,9 +147,11 @@ describe('registering excavation windows in a real browser, on the demo data', (
 		await planner.page.getByLabel('密码').fill(PASSWORD);
 		await planner.page.getByRole('button', { name: '登录' }).click();
 		await planner.page.waitForURL((u) => u.pathname === '/');
-		await planner.page.waitForFunction(() => !!window.__digonceMap && !!window.__digonceDeck, null, { timeout: 90_000 }).catch(async (err) => {
-			throw new Error(`${err.message} at ${planner.page.url()}: ${planner.errors.join(' | ')}`);
-		});
+		await planner.page
+			.waitForFunction(() => !!window.__digonceMap && !!window.__digonceDeck, null, { timeout: 90_000 })
+			.catch(async (err) => {
+				throw new Error(`${err.message} at ${planner.page.url()}: ${planner.errors.join(' | ')}`);
+			});
 		await settle(planner.page);
 		// both works are drawn: the new water trench in water blue, across the gas main
 		const waterAt = await project(planner.page, [116.00212, 29.7225]);
@@ -185,8 +190,13 @@ describe('registering excavation windows in a real browser, on the demo data', (
 	const uploadFile = async (page: Page, crs: string, coordinates: number[][]) => {
 		await page.locator('.upload summary').click();
 		await page.getByTestId('upload-crs').selectOption(crs);
-		const body = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '浔阳路过街' }, geometry: { type: 'LineString', coordinates } }] };
-		await page.getByTestId('upload-file').setInputFiles({ name: 'xunyang-crossing.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(body)) });
+		const body = {
+			type: 'FeatureCollection',
+			features: [{ type: 'Feature', properties: { name: '浔阳路过街' }, geometry: { type: 'LineString', coordinates } }]
+		};
+		await page
+			.getByTestId('upload-file')
+			.setInputFiles({ name: 'xunyang-crossing.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(body)) });
 	};
 
 	it('finds the same clash from the trench uploaded in CGCS2000 Gauss–Krüger CM 117°E (EPSG:4548)', async () => {
@@ -194,7 +204,10 @@ describe('registering excavation windows in a real browser, on the demo data', (
 		const gk = ACROSS.map((p) => proj4('EPSG:4326', CGCS2000_GK_117E, p));
 		expect(gk[0][0]).toBeGreaterThan(400_000);
 		await uploadFile(mp.page, 'EPSG:4548', gk);
-		await mp.page.getByTestId('shape-summary').getByText(/沟槽 1 段，共 3\d 米/).waitFor();
+		await mp.page
+			.getByTestId('shape-summary')
+			.getByText(/沟槽 1 段，共 3\d 米/)
+			.waitFor();
 		await mp.page.getByTestId('field-start').fill('2027-01-11');
 		await mp.page.getByTestId('field-end').fill('2027-01-29');
 		await checked(mp.page);
@@ -241,7 +254,17 @@ describe('registering excavation windows in a real browser, on the demo data', (
 		const start = addDays(testToday(), 40);
 		const res = await water('/api/works', {
 			method: 'POST',
-			body: JSON.stringify({ type: 'Feature', geometry: { type: 'LineString', coordinates: [[116.03, 29.7], [116.031, 29.7]] }, properties: { organisation: 'jj-water', utility: 'water', kind: 'new_pipe', start_date: start, end_date: addDays(start, 10), title: '待退回的供水管' } })
+			body: JSON.stringify({
+				type: 'Feature',
+				geometry: {
+					type: 'LineString',
+					coordinates: [
+						[116.03, 29.7],
+						[116.031, 29.7]
+					]
+				},
+				properties: { organisation: 'jj-water', utility: 'water', kind: 'new_pipe', start_date: start, end_date: addDays(start, 10), title: '待退回的供水管' }
+			})
 		});
 		expect(res.status).toBe(201);
 		const { id } = (await res.json()) as Json;
@@ -275,15 +298,42 @@ describe('registering excavation windows in a real browser, on the demo data', (
 		const [water, gas] = [await api('water'), await api('gas')];
 		const today = testToday();
 		const register = async (c: typeof water, coordinates: number[][], properties: Json) => {
-			const res = await c('/api/works', { method: 'POST', body: JSON.stringify({ type: 'Feature', geometry: { type: 'LineString', coordinates }, properties }) });
+			const res = await c('/api/works', {
+				method: 'POST',
+				body: JSON.stringify({ type: 'Feature', geometry: { type: 'LineString', coordinates }, properties })
+			});
 			expect(res.status).toBe(201);
 			return ((await res.json()) as Json).id as number;
 		};
-		const ALONG = [[116.0455, 29.7032], [116.0461, 29.7032]];
+		const ALONG = [
+			[116.0455, 29.7032],
+			[116.0461, 29.7032]
+		];
 		// registered in this order (the waiting order), starting in another (the start order)
-		const clashing = await register(water, ALONG, { organisation: 'jj-water', utility: 'water', kind: 'replacement', start_date: addDays(today, 60), end_date: addDays(today, 80), title: '与燃气重叠的供水管' });
-		const other = await register(gas, ALONG, { organisation: 'jj-gas', utility: 'gas', kind: 'replacement', start_date: addDays(today, 70), end_date: addDays(today, 90), title: '与供水重叠的燃气管' });
-		const quiet = await register(water, [[116.0532, 29.6968], [116.0538, 29.6968]], { organisation: 'jj-water', utility: 'water', kind: 'new_pipe', start_date: addDays(today, 20), end_date: addDays(today, 30), title: '没有冲突的供水管' });
+		const clashing = await register(water, ALONG, {
+			organisation: 'jj-water',
+			utility: 'water',
+			kind: 'replacement',
+			start_date: addDays(today, 60),
+			end_date: addDays(today, 80),
+			title: '与燃气重叠的供水管'
+		});
+		const other = await register(gas, ALONG, {
+			organisation: 'jj-gas',
+			utility: 'gas',
+			kind: 'replacement',
+			start_date: addDays(today, 70),
+			end_date: addDays(today, 90),
+			title: '与供水重叠的燃气管'
+		});
+		const quiet = await register(
+			water,
+			[
+				[116.0532, 29.6968],
+				[116.0538, 29.6968]
+			],
+			{ organisation: 'jj-water', utility: 'water', kind: 'new_pipe', start_date: addDays(today, 20), end_date: addDays(today, 30), title: '没有冲突的供水管' }
+		);
 
 		const planner = await open();
 		const { page } = planner;
@@ -342,15 +392,27 @@ describe('registering excavation windows in a real browser, on the demo data', (
 	it('records a utility’s acceptance of a joint-works proposal', async () => {
 		const start = addDays(testToday(), 60);
 		const register = async (who: string, org: string, utility: string, coordinates: number[][]) => {
-			const res = await (await api(who))('/api/works', {
+			const res = await (
+				await api(who)
+			)('/api/works', {
 				method: 'POST',
-				body: JSON.stringify({ type: 'Feature', geometry: { type: 'LineString', coordinates }, properties: { organisation: org, utility, kind: 'new_pipe', start_date: start, end_date: addDays(start, 20) } })
+				body: JSON.stringify({
+					type: 'Feature',
+					geometry: { type: 'LineString', coordinates },
+					properties: { organisation: org, utility, kind: 'new_pipe', start_date: start, end_date: addDays(start, 20) }
+				})
 			});
 			expect(res.status).toBe(201);
 			return (await res.json()) as Json;
 		};
-		const a = await register('water', 'jj-water', 'water', [[116.045, 29.705], [116.046, 29.705]]);
-		const b = await register('telecom', 'jj-telecom', 'telecom', [[116.0455, 29.7045], [116.0455, 29.7055]]);
+		const a = await register('water', 'jj-water', 'water', [
+			[116.045, 29.705],
+			[116.046, 29.705]
+		]);
+		const b = await register('telecom', 'jj-telecom', 'telecom', [
+			[116.0455, 29.7045],
+			[116.0455, 29.7055]
+		]);
 		expect(b.proposal.key).toBe([a.id, b.id].sort((x: number, y: number) => x - y).join('-'));
 
 		const mp = await open();

@@ -60,8 +60,7 @@ export async function startApp(template: Template = 'demo', env: Record<string, 
 		child.stderr!.on('data', (d) => (log += d));
 		await waitForHealth(url, child, () => log);
 	};
-	const exited = () =>
-		new Promise<void>((ok) => (child.exitCode !== null || child.signalCode !== null ? ok() : child.once('exit', () => ok())));
+	const exited = () => new Promise<void>((ok) => (child.exitCode !== null || child.signalCode !== null ? ok() : child.once('exit', () => ok())));
 
 	await launch();
 	return {

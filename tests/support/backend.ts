@@ -1,6 +1,5 @@
 /** Which database the tests run on: PostgreSQL when a URL is given, otherwise embedded PGlite. */
-export const testDatabaseUrl = (): string | undefined =>
-	process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
+export const testDatabaseUrl = (): string | undefined => process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
 
 export const backendName = () => (testDatabaseUrl() ? 'postgres' : 'pglite');
 

@@ -10,7 +10,16 @@ export const SCREENSHOTS = join(root, 'test-results/e2e');
 export function launchBrowser(): Promise<Browser> {
 	return chromium.launch({
 		executablePath: CHROMIUM,
-		args: ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync']
+		args: [
+			'--use-angle=swiftshader',
+			'--enable-unsafe-swiftshader',
+			'--ignore-gpu-blocklist',
+			'--no-sandbox',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--no-first-run',
+			'--disable-sync'
+		]
 	});
 }
 

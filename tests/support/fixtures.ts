@@ -24,17 +24,16 @@ export function squareAt(eastM: number, northM: number, sizeM = 50, from = ORIGI
 export const multi = (polygon: { coordinates: number[][][] }) => ({ type: 'MultiPolygon' as const, coordinates: [polygon.coordinates] });
 
 export async function insertDistrict(db: Queryable, code = '360403', name = '浔阳区') {
-	await db.query(
-		`INSERT INTO district (code, city_code, name, boundary) VALUES ($1, $2, $3, ST_SetSRID(ST_GeomFromGeoJSON($4), 4326))`,
-		[code, CITY, name, JSON.stringify(multi(squareAt(-5000, -5000, 10_000)))]
-	);
+	await db.query(`INSERT INTO district (code, city_code, name, boundary) VALUES ($1, $2, $3, ST_SetSRID(ST_GeomFromGeoJSON($4), 4326))`, [
+		code,
+		CITY,
+		name,
+		JSON.stringify(multi(squareAt(-5000, -5000, 10_000)))
+	]);
 }
 
 export async function insertOrganisation(db: Queryable, id: string, kind = 'water', name = id) {
-	await db.query(
-		`INSERT INTO organisation (id, city_code, name, short_name, kind) VALUES ($1, $2, $3, $4, $5)`,
-		[id, CITY, name, name.slice(0, 30), kind]
-	);
+	await db.query(`INSERT INTO organisation (id, city_code, name, short_name, kind) VALUES ($1, $2, $3, $4, $5)`, [id, CITY, name, name.slice(0, 30), kind]);
 }
 
 export interface WorkFixture {

@@ -16,13 +16,11 @@ beforeAll(async () => {
 			const path = new URL(req.url!, 'http://x').pathname;
 			if (path === '/ok') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ echo: text ? JSON.parse(text) : null }));
 			if (path === '/refused')
-				return res
-					.writeHead(400, { 'content-type': 'application/json' })
-					.end(
-						JSON.stringify({
-							error: { code: 'invalid_work', message: '结束日期早于开始日期', details: [{ path: ['properties', 'end_date'], message: '结束日期早于开始日期' }] }
-						})
-					);
+				return res.writeHead(400, { 'content-type': 'application/json' }).end(
+					JSON.stringify({
+						error: { code: 'invalid_work', message: '结束日期早于开始日期', details: [{ path: ['properties', 'end_date'], message: '结束日期早于开始日期' }] }
+					})
+				);
 			if (path === '/proxy') return res.writeHead(502, { 'content-type': 'text/html' }).end('<html><body><h1>502 Bad Gateway</h1></body></html>');
 			if (path === '/empty-ok') return res.writeHead(200, { 'content-type': 'application/json' }).end();
 			if (path === '/empty-error') return res.writeHead(500).end();

@@ -5,11 +5,27 @@ import { MapState } from '../../src/lib/state/map-state.svelte';
 import type { ConflictFeature } from '../../src/lib/map/work-types';
 
 const conflict = (id: string, severity: 'high' | 'medium' | 'low', at: [number, number], utility = 'gas', status = 'approved') =>
-	({ type: 'Feature', id, geometry: { type: 'Point', coordinates: at }, properties: { id, severity, works: [{ id: 1, utility, status }] } }) as unknown as ConflictFeature;
+	({
+		type: 'Feature',
+		id,
+		geometry: { type: 'Point', coordinates: at },
+		properties: { id, severity, works: [{ id: 1, utility, status }] }
+	}) as unknown as ConflictFeature;
 
 describe('conflicts in view', () => {
-	const all = [conflict('a', 'high', [116.0, 29.7]), conflict('b', 'low', [116.0, 29.7]), conflict('c', 'high', [115.9, 29.7]), conflict('d', 'medium', [116.0, 29.7], 'water')];
-	const source = (over: Partial<ConflictsInViewSource> = {}): ConflictsInViewSource => ({ all, utilities: [], statusCodes: ['approved'], visible: null, ...over });
+	const all = [
+		conflict('a', 'high', [116.0, 29.7]),
+		conflict('b', 'low', [116.0, 29.7]),
+		conflict('c', 'high', [115.9, 29.7]),
+		conflict('d', 'medium', [116.0, 29.7], 'water')
+	];
+	const source = (over: Partial<ConflictsInViewSource> = {}): ConflictsInViewSource => ({
+		all,
+		utilities: [],
+		statusCodes: ['approved'],
+		visible: null,
+		...over
+	});
 
 	it('counts only the markers inside the padded box, so one under a panel is left out', () => {
 		// the map spans 115.8–116.1, a side panel covers its west: the visible box starts at 115.95

@@ -16,7 +16,15 @@ describe('the works and conflicts the planners map asks for', () => {
 		view.district = '360403';
 		view.statuses = ['in_progress'];
 		const q = query(worksUrl(view, box));
-		expect(q).toEqual({ bbox: '115.90000,29.60000,116.10000,29.80000', from: q.from, to: q.to, utility: 'gas,water', organisation: 'jj-gas', district: '360403', status: 'in_progress' });
+		expect(q).toEqual({
+			bbox: '115.90000,29.60000,116.10000,29.80000',
+			from: q.from,
+			to: q.to,
+			utility: 'gas,water',
+			organisation: 'jj-gas',
+			district: '360403',
+			status: 'in_progress'
+		});
 		expect(q.from < q.to && q.from.endsWith('-01')).toBe(true);
 		expect(worksUrl(view, box)!.startsWith('/api/works?')).toBe(true);
 	});
@@ -45,7 +53,10 @@ describe('the works and conflicts the planners map asks for', () => {
 		view.district = '360403';
 		view.batchYears = [2024];
 		view.rainSewage = ['combined'];
-		const nb = [['==', ['get', 'district_code'], '360403'], ['in', ['get', 'batch_year'], ['literal', [2024]]]];
+		const nb = [
+			['==', ['get', 'district_code'], '360403'],
+			['in', ['get', 'batch_year'], ['literal', [2024]]]
+		];
 		expect(neighbourhoodFilter(view)).toEqual(['all', ...nb]);
 		expect(rainSewageFilter(view)).toEqual(['all', ...nb, ['in', ['get', 'rain_sewage_state'], ['literal', ['combined']]]]);
 	});

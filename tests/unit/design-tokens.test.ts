@@ -15,7 +15,11 @@ function files(dir: string): string[] {
 }
 
 /** comments may name a colour (say what a token looks like) */
-const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/<!--[\s\S]*?-->/g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+const withoutComments = (text: string) =>
+	text
+		.replace(/\/\*[\s\S]*?\*\//g, '')
+		.replace(/<!--[\s\S]*?-->/g, '')
+		.replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 
 describe('design tokens', () => {
 	const sources = files('src').filter((f) => f !== SOURCE_OF_TRUTH);
@@ -23,7 +27,9 @@ describe('design tokens', () => {
 	const styled = sources.filter((f) => !f.startsWith(join('src', 'lib', 'i18n')));
 
 	it('no file under src/ but the token source writes a hex colour', () => {
-		const found = styled.flatMap((f) => [...withoutComments(readFileSync(f, 'utf8')).matchAll(/#[0-9a-fA-F]{3,8}\b/g)].map((m) => `${f}:${m[0].toLowerCase()}`));
+		const found = styled.flatMap((f) =>
+			[...withoutComments(readFileSync(f, 'utf8')).matchAll(/#[0-9a-fA-F]{3,8}\b/g)].map((m) => `${f}:${m[0].toLowerCase()}`)
+		);
 		expect(found).toEqual([]);
 	});
 
@@ -40,7 +46,12 @@ describe('design tokens', () => {
 
 	it('every var(--x) used in src/ is a token or a custom property set in src/', () => {
 		const text = sources.map((f) => readFileSync(f, 'utf8')).join('\n');
-		const set = new Set([...Object.keys(TOKENS), ...[...text.matchAll(/(--[\w-]+)\s*:/g)].map((m) => m[1].slice(2)), ...[...text.matchAll(/style:--([\w-]+)/g)].map((m) => m[1]), ...[...text.matchAll(/setProperty\(\s*'--([\w-]+)'/g)].map((m) => m[1])]);
+		const set = new Set([
+			...Object.keys(TOKENS),
+			...[...text.matchAll(/(--[\w-]+)\s*:/g)].map((m) => m[1].slice(2)),
+			...[...text.matchAll(/style:--([\w-]+)/g)].map((m) => m[1]),
+			...[...text.matchAll(/setProperty\(\s*'--([\w-]+)'/g)].map((m) => m[1])
+		]);
 		const used = [...new Set([...text.matchAll(/var\(--([\w-]+)/g)].map((m) => m[1]))];
 		expect(used.filter((u) => !set.has(u))).toEqual([]);
 	});

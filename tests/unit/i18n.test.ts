@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { messages, pickLang, placeholders, t } from '../../src/lib/i18n';
-import { NEIGHBOURHOOD_STATUSES, ORGANISATION_KINDS, RAIN_SEWAGE_STATES, UTILITIES, WORK_KINDS, WORK_STATUSES, RENOVATION_ITEMS } from '../../src/lib/domain/codes';
+import {
+	NEIGHBOURHOOD_STATUSES,
+	ORGANISATION_KINDS,
+	RAIN_SEWAGE_STATES,
+	UTILITIES,
+	WORK_KINDS,
+	WORK_STATUSES,
+	RENOVATION_ITEMS
+} from '../../src/lib/domain/codes';
 
 describe('i18n messages', () => {
 	it('has the same keys in Chinese and English, none empty', () => {

@@ -19,7 +19,16 @@ beforeAll(async () => {
 				res.end(
 					JSON.stringify(
 						body.fail
-							? { error: { code: 'invalid_work', message: 'x', details: [{ path: 'properties.end_date', message: `end ${body.n}` }, { path: ['geometry', 'coordinates'], message: 'zod' }] } }
+							? {
+									error: {
+										code: 'invalid_work',
+										message: 'x',
+										details: [
+											{ path: 'properties.end_date', message: `end ${body.n}` },
+											{ path: ['geometry', 'coordinates'], message: 'zod' }
+										]
+									}
+								}
 							: { conflicts: [{ id: body.n }], proposal: null }
 					)
 				);

@@ -29,7 +29,14 @@ describe('the map view in the URL', () => {
 		expect(b.center).toEqual([116.00212, 29.7226]);
 		expect(b.zoom).toBe(16.5);
 		expect(b.layers).toEqual({ neighbourhoods: true, works: true, history: false, rain_sewage: true, historic: false, conflicts: true });
-		expect([b.district, b.utilities, b.organisations, b.statuses, b.batchYears, b.rainSewage]).toEqual(['360403', ['gas', 'water'], ['jj-gas'], ['planned'], [2021, 2022], ['combined']]);
+		expect([b.district, b.utilities, b.organisations, b.statuses, b.batchYears, b.rainSewage]).toEqual([
+			'360403',
+			['gas', 'water'],
+			['jj-gas'],
+			['planned'],
+			[2021, 2022],
+			['combined']
+		]);
 		expect([b.from, b.to]).toEqual([72, 83]);
 		expect(b.selection).toEqual({ kind: 'work', id: 435 });
 	});

@@ -16,9 +16,13 @@ describe('plain words for residents', () => {
 	});
 
 	it('puts it in one sentence', () => {
-		expect(workSentence('zh', { kind: 'replacement', utility: 'water', start_date: '2026-03-05', end_date: '2026-03-20', organisation_name: '九江市自来水公司' }, 2026)).toBe(
-			'3月5日—3月20日 供水管道更换 · 九江市自来水公司'
-		);
+		expect(
+			workSentence(
+				'zh',
+				{ kind: 'replacement', utility: 'water', start_date: '2026-03-05', end_date: '2026-03-20', organisation_name: '九江市自来水公司' },
+				2026
+			)
+		).toBe('3月5日—3月20日 供水管道更换 · 九江市自来水公司');
 	});
 
 	it('names one day with its year, a timestamp by its day in China', () => {

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { commonWindow, digOrder, groupLinkedWorks, type ProposalMember } from '../../src/lib/server/conflicts/proposals';
 
 const member = (id: number, utility: ProposalMember['utility'], start: string, end: string, depth: number | null = null): ProposalMember => ({
-	id, utility, start_date: start, end_date: end, depth_m: depth, organisation: `org-${utility}`, organisation_name: utility, kind: 'new_pipe', title: null, status: 'approved'
+	id,
+	utility,
+	start_date: start,
+	end_date: end,
+	depth_m: depth,
+	organisation: `org-${utility}`,
+	organisation_name: utility,
+	kind: 'new_pipe',
+	title: null,
+	status: 'approved'
 });
 
 describe('joint-works proposals', () => {
@@ -16,7 +25,10 @@ describe('joint-works proposals', () => {
 			{ kind: 'repeat_excavation' as const, work_ids: [3, 2] },
 			{ kind: 'time_overlap' as const, work_ids: [10, 11] }
 		];
-		expect(groupLinkedWorks(rows, () => true).sort((a, b) => a[0] - b[0])).toEqual([[1, 2, 3], [10, 11]]);
+		expect(groupLinkedWorks(rows, () => true).sort((a, b) => a[0] - b[0])).toEqual([
+			[1, 2, 3],
+			[10, 11]
+		]);
 	});
 
 	it('links only by overlap or repeat, and only works that can still join', () => {
@@ -30,7 +42,13 @@ describe('joint-works proposals', () => {
 	});
 
 	it('orders the trench deepest first, pave last', () => {
-		const order = digOrder([member(1, 'road', '2025-01-01', '2025-01-10'), member(2, 'telecom', '2025-01-01', '2025-01-10'), member(3, 'gas', '2025-02-01', '2025-02-10', 1.2), member(4, 'sewage', '2025-03-01', '2025-03-10', 3), member(5, 'water', '2025-02-01', '2025-02-10', 1.5)]);
+		const order = digOrder([
+			member(1, 'road', '2025-01-01', '2025-01-10'),
+			member(2, 'telecom', '2025-01-01', '2025-01-10'),
+			member(3, 'gas', '2025-02-01', '2025-02-10', 1.2),
+			member(4, 'sewage', '2025-03-01', '2025-03-10', 3),
+			member(5, 'water', '2025-02-01', '2025-02-10', 1.5)
+		]);
 		expect(order.map((m) => m.utility)).toEqual(['sewage', 'water', 'gas', 'telecom', 'road']);
 	});
 

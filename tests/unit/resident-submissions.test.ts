@@ -26,7 +26,8 @@ beforeAll(async () => {
 			return answer(200, { submissions: (body.receipts as string[]).flatMap((r) => (outcomes.has(r) ? [outcomes.get(r)] : [])) });
 		}
 		received.push(body);
-		if (body.kind === 'evaluation') return answer(400, { error: { code: 'invalid_submission', message: '荷花二巷43号院尚未完工（当前：改造中），完工后才能评价；现在可以提出需求。' } });
+		if (body.kind === 'evaluation')
+			return answer(400, { error: { code: 'invalid_submission', message: '荷花二巷43号院尚未完工（当前：改造中），完工后才能评价；现在可以提出需求。' } });
 		if (body.body === 'slow') await new Promise((r) => setTimeout(r, 300));
 		const id = received.length;
 		const receipt = `receipt-${String(id).padStart(16, '0')}`;
@@ -91,9 +92,27 @@ describe('the submissions kept on this device', () => {
 	it('survives a reload, per neighbourhood, newest first', () => {
 		const storage = new MemoryStorage();
 		const a = new MySubmissions(storage, local);
-		a.add({ id: 7, receipt: 'r7', neighbourhood_id: 'nb-1', kind: 'need', category: 'parking', rating: null, body: '停车难', created_at: '2026-11-27T01:00:00Z' });
+		a.add({
+			id: 7,
+			receipt: 'r7',
+			neighbourhood_id: 'nb-1',
+			kind: 'need',
+			category: 'parking',
+			rating: null,
+			body: '停车难',
+			created_at: '2026-11-27T01:00:00Z'
+		});
 		a.add({ id: 8, receipt: 'r8', neighbourhood_id: 'nb-2', kind: 'evaluation', category: null, rating: 5, body: '很好', created_at: '2026-11-27T02:00:00Z' });
-		a.add({ id: 9, receipt: 'r9', neighbourhood_id: 'nb-1', kind: 'need', category: 'lighting', rating: null, body: '路灯坏了', created_at: '2026-11-27T03:00:00Z' });
+		a.add({
+			id: 9,
+			receipt: 'r9',
+			neighbourhood_id: 'nb-1',
+			kind: 'need',
+			category: 'lighting',
+			rating: null,
+			body: '路灯坏了',
+			created_at: '2026-11-27T03:00:00Z'
+		});
 		const b = new MySubmissions(storage, local);
 		expect(b.items).toEqual([]);
 		b.load();
@@ -109,8 +128,26 @@ describe('the submissions kept on this device', () => {
 		const tabB = new MySubmissions(storage, local);
 		tabA.load();
 		tabB.load();
-		tabA.add({ id: 1, receipt: 'r1', neighbourhood_id: 'nb-1', kind: 'need', category: 'parking', rating: null, body: '停车难', created_at: '2026-11-27T01:00:00Z' });
-		tabB.add({ id: 2, receipt: 'r2', neighbourhood_id: 'nb-1', kind: 'need', category: 'lighting', rating: null, body: '路灯坏了', created_at: '2026-11-27T02:00:00Z' });
+		tabA.add({
+			id: 1,
+			receipt: 'r1',
+			neighbourhood_id: 'nb-1',
+			kind: 'need',
+			category: 'parking',
+			rating: null,
+			body: '停车难',
+			created_at: '2026-11-27T01:00:00Z'
+		});
+		tabB.add({
+			id: 2,
+			receipt: 'r2',
+			neighbourhood_id: 'nb-1',
+			kind: 'need',
+			category: 'lighting',
+			rating: null,
+			body: '路灯坏了',
+			created_at: '2026-11-27T02:00:00Z'
+		});
 		const later = new MySubmissions(storage, local);
 		later.load();
 		expect(later.items.map((s) => s.id)).toEqual([2, 1]);

@@ -34,14 +34,38 @@ describe('the trench works share', () => {
 	});
 
 	it('counts a trench inside and beside an earlier area work', () => {
-		const square: MetricGeometry = { type: 'Polygon', coordinates: [[[0, 0], [20, 0], [20, 20], [0, 20], [0, 0]]] };
+		const square: MetricGeometry = {
+			type: 'Polygon',
+			coordinates: [
+				[
+					[0, 0],
+					[20, 0],
+					[20, 20],
+					[0, 20],
+					[0, 0]
+				]
+			]
+		};
 		const { trench_m } = sharedTrench([trench(square, 0), trench(line([-50, 10], [70, 10]))], 15);
 		// inside 0–20, and 15 m either side: −15 to 35
 		expect(trench_m).toBeCloseTo(50, 9);
 	});
 
 	it('follows every part of a bent or split trench', () => {
-		const l: MetricGeometry = { type: 'MultiLineString', coordinates: [[[0, 0], [100, 0], [100, 100]], [[300, 0], [400, 0]]] };
+		const l: MetricGeometry = {
+			type: 'MultiLineString',
+			coordinates: [
+				[
+					[0, 0],
+					[100, 0],
+					[100, 100]
+				],
+				[
+					[300, 0],
+					[400, 0]
+				]
+			]
+		};
 		const { trench_m } = sharedTrench([trench(l), trench(line([100, -200], [100, 200]))], 15);
 		// along the bend's north leg, and 15.5 m past either end of it: y from −15.5 to 115.5
 		expect(trench_m).toBeCloseTo(131, 9);

@@ -13,11 +13,14 @@ beforeAll(async () => {
 	server = createServer((req, res) => {
 		const url = new URL(req.url!, 'http://x');
 		arrived.push(url.searchParams.get('n')!);
-		const timer = setTimeout(() => {
-			if (url.searchParams.has('proxy')) return res.writeHead(502, { 'content-type': 'text/html' }).end('<html><body>502 Bad Gateway</body></html>');
-			res.writeHead(url.searchParams.has('fail') ? 400 : 200, { 'content-type': 'application/json' });
-			res.end(JSON.stringify(url.searchParams.has('fail') ? { error: { code: 'x', message: 'bad box' } } : { n: url.searchParams.get('n') }));
-		}, Number(url.searchParams.get('delay') ?? 0));
+		const timer = setTimeout(
+			() => {
+				if (url.searchParams.has('proxy')) return res.writeHead(502, { 'content-type': 'text/html' }).end('<html><body>502 Bad Gateway</body></html>');
+				res.writeHead(url.searchParams.has('fail') ? 400 : 200, { 'content-type': 'application/json' });
+				res.end(JSON.stringify(url.searchParams.has('fail') ? { error: { code: 'x', message: 'bad box' } } : { n: url.searchParams.get('n') }));
+			},
+			Number(url.searchParams.get('delay') ?? 0)
+		);
 		req.socket.on('close', () => {
 			if (!res.writableEnded) aborted.push(url.searchParams.get('n')!);
 			clearTimeout(timer);

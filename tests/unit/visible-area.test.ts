@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { overlayPadding } from '../../src/lib/map/visible-area';
 
 /** a box as the browser measures it, in page pixels */
-const rect = (left: number, top: number, width: number, height: number) => ({ left, top, width, height, right: left + width, bottom: top + height, x: left, y: top, toJSON: () => ({}) }) as DOMRect;
+const rect = (left: number, top: number, width: number, height: number) =>
+	({ left, top, width, height, right: left + width, bottom: top + height, x: left, y: top, toJSON: () => ({}) }) as DOMRect;
 const panel = (r: DOMRect) => ({ getBoundingClientRect: () => r }) as Element;
 // the dashboard's map at 1280 × 800 under a 60 px header
 const MAP = rect(0, 60, 1280, 740);
@@ -27,7 +28,11 @@ describe('the map padding measured from the panels over it', () => {
 
 	it('leaves some of the map visible however wide the panels are (a narrow window)', () => {
 		const narrow = rect(0, 60, 600, 740);
-		const p = overlayPadding(narrow, { left: [panel(rect(10, 70, 384, 720))], right: [panel(rect(240, 70, 352, 400))], bottom: [panel(rect(0, 100, 600, 700))] });
+		const p = overlayPadding(narrow, {
+			left: [panel(rect(10, 70, 384, 720))],
+			right: [panel(rect(240, 70, 352, 400))],
+			bottom: [panel(rect(0, 100, 600, 700))]
+		});
 		expect(600 - p.left - p.right).toBeGreaterThanOrEqual(180);
 		expect(740 - p.bottom).toBeGreaterThanOrEqual(222);
 	});

@@ -47,18 +47,59 @@ describe('uploaded and drawn shapes of a work', () => {
 		expect(declaredCrs({ type: 'FeatureCollection', crs: { type: 'EPSG', properties: { code: 4490 } } })).toEqual({ crs: 'EPSG:4490' });
 		expect(named('urn:ogc:def:crs:EPSG::4549')).toEqual({ unsupported: 'urn:ogc:def:crs:EPSG::4549' });
 		expect(declaredCrs({ type: 'FeatureCollection', features: [] })).toBeNull();
-		const fc = { type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4548' } }, features: [{ type: 'Feature', properties: {}, geometry: line([[410000, 3290000], [410030, 3290000]]) }] };
+		const fc = {
+			type: 'FeatureCollection',
+			crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4548' } },
+			features: [
+				{
+					type: 'Feature',
+					properties: {},
+					geometry: line([
+						[410000, 3290000],
+						[410030, 3290000]
+					])
+				}
+			]
+		};
 		expect(parseUpload(JSON.stringify(fc)).declared).toEqual({ crs: 'EPSG:4548' });
 	});
 
 	it('makes several lines one trench in several runs, and refuses a point or a trench mixed with an area', () => {
-		const two = combine([line(ACROSS), line([[116.01, 29.72], [116.011, 29.72]])]);
-		expect(two.geometry).toEqual({ type: 'MultiLineString', coordinates: [ACROSS, [[116.01, 29.72], [116.011, 29.72]]] });
+		const two = combine([
+			line(ACROSS),
+			line([
+				[116.01, 29.72],
+				[116.011, 29.72]
+			])
+		]);
+		expect(two.geometry).toEqual({
+			type: 'MultiLineString',
+			coordinates: [
+				ACROSS,
+				[
+					[116.01, 29.72],
+					[116.011, 29.72]
+				]
+			]
+		});
 		expect(parts(two.geometry!)).toHaveLength(2);
 		expect(combine([line(ACROSS)]).geometry).toEqual(line(ACROSS));
 		expect(combine([]).geometry).toBeNull();
-		expect(combine([{ type: 'Point', coordinates: [116, 29.7] }]).problems[0]).toMatchObject({ key: 'work.error.geometry_type', params: { index: 1, type: 'Point' } });
-		const area = { type: 'Polygon' as const, coordinates: [[[116, 29.7], [116.001, 29.7], [116.001, 29.701], [116, 29.7]]] };
+		expect(combine([{ type: 'Point', coordinates: [116, 29.7] }]).problems[0]).toMatchObject({
+			key: 'work.error.geometry_type',
+			params: { index: 1, type: 'Point' }
+		});
+		const area = {
+			type: 'Polygon' as const,
+			coordinates: [
+				[
+					[116, 29.7],
+					[116.001, 29.7],
+					[116.001, 29.701],
+					[116, 29.7]
+				]
+			]
+		};
 		expect(combine([line(ACROSS), area]).problems[0]).toMatchObject({ key: 'register.error.mixed_shapes', params: { lines: 1, areas: 1 } });
 	});
 
@@ -80,11 +121,49 @@ describe('uploaded and drawn shapes of a work', () => {
 	it('says what the server would: outside the city (naming the CRS), too short, too long, too large', () => {
 		expect(measure(line(ACROSS)).length_m).toBeCloseTo(33.3, 0);
 		expect(shapeProblems(line(ACROSS), JIUJIANG, 'EPSG:4326')).toEqual([]);
-		const [outside] = shapeProblems(line([[116.39, 39.9], [116.391, 39.9]]), JIUJIANG, 'EPSG:4548');
-		expect(t('zh', outside.key, outside.params)).toBe('图形不在九江市范围内（113.90,28.65,116.95,30.10）。请确认坐标系选择正确（当前：EPSG:4548），并在城市范围内绘制。');
-		expect(shapeProblems(line([[116, 29.7], [116, 29.7]]), JIUJIANG, 'EPSG:4326')[0]).toMatchObject({ key: 'work.error.line_too_short', params: { length: '0.0' } });
-		expect(shapeProblems(line([[115.95, 29.7], [116.07, 29.7]]), JIUJIANG, 'EPSG:4326')[0].key).toBe('work.error.line_too_long');
-		const big = { type: 'Polygon' as const, coordinates: [[[116.02, 29.7], [116.026, 29.7], [116.026, 29.706], [116.02, 29.706], [116.02, 29.7]]] };
+		const [outside] = shapeProblems(
+			line([
+				[116.39, 39.9],
+				[116.391, 39.9]
+			]),
+			JIUJIANG,
+			'EPSG:4548'
+		);
+		expect(t('zh', outside.key, outside.params)).toBe(
+			'图形不在九江市范围内（113.90,28.65,116.95,30.10）。请确认坐标系选择正确（当前：EPSG:4548），并在城市范围内绘制。'
+		);
+		expect(
+			shapeProblems(
+				line([
+					[116, 29.7],
+					[116, 29.7]
+				]),
+				JIUJIANG,
+				'EPSG:4326'
+			)[0]
+		).toMatchObject({ key: 'work.error.line_too_short', params: { length: '0.0' } });
+		expect(
+			shapeProblems(
+				line([
+					[115.95, 29.7],
+					[116.07, 29.7]
+				]),
+				JIUJIANG,
+				'EPSG:4326'
+			)[0].key
+		).toBe('work.error.line_too_long');
+		const big = {
+			type: 'Polygon' as const,
+			coordinates: [
+				[
+					[116.02, 29.7],
+					[116.026, 29.7],
+					[116.026, 29.706],
+					[116.02, 29.706],
+					[116.02, 29.7]
+				]
+			]
+		};
 		expect(shapeProblems(big, JIUJIANG, 'EPSG:4326')[0].key).toBe('work.error.area_too_large');
 	});
 });
@@ -94,7 +173,8 @@ describe('the property rules the form and the server share', () => {
 	const ok = { utility: 'water' as const, kind: 'replacement' as const, start_date: '2027-01-11', end_date: '2027-01-29' };
 	it('finds nothing wrong with the demo trench, and every problem the server names, in its words', () => {
 		expect(propertyProblems(ok, water, 'zh', '2026-06-01', 24)).toEqual([]);
-		const say = (p: Parameters<typeof propertyProblems>[0], lang: 'zh' | 'en' = 'zh') => propertyProblems(p, water, lang, '2026-06-01', 24).map((x) => t(lang, x.key, x.params));
+		const say = (p: Parameters<typeof propertyProblems>[0], lang: 'zh' | 'en' = 'zh') =>
+			propertyProblems(p, water, lang, '2026-06-01', 24).map((x) => t(lang, x.key, x.params));
 		expect(say({ ...ok, end_date: '2027-01-01', start_date: '2027-02-01' })).toEqual(['完工日期 2027-01-01 早于开工日期 2027-02-01，请改正。']);
 		expect(say({ ...ok, utility: 'gas' })[0]).toMatch(/九江市自来水有限公司（供水）不能登记“燃气”管线/);
 		expect(say({ ...ok, kind: 'fibre_to_homes' })[0]).toMatch(/作业类型“光纤到户”只适用于以下管线：通信/);

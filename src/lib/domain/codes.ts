@@ -40,7 +40,15 @@ export const ROLES = ['planner', 'utility'] as const;
 export const CONFLICT_KINDS = ['time_overlap', 'repeat_excavation', 'moratorium', 'historic_district', 'renovation_window', 'sequence'] as const;
 /** What residents tell the city (the source's 化粪池不通、下水道不畅、雨污不分、停车困难, 屋顶漏水…). */
 export const SUBMISSION_KINDS = ['need', 'evaluation'] as const;
-export const SUBMISSION_CATEGORIES = ['septic_tank_blocked', 'sewer_blocked', 'rain_sewage_not_separated', 'parking', 'roof_leak', 'lighting', 'other'] as const;
+export const SUBMISSION_CATEGORIES = [
+	'septic_tank_blocked',
+	'sewer_blocked',
+	'rain_sewage_not_separated',
+	'parking',
+	'roof_leak',
+	'lighting',
+	'other'
+] as const;
 export const SUBMISSION_STATUSES = ['pending', 'published', 'hidden'] as const;
 /** A submission's text, in characters (code points); the database enforces the same bounds. */
 export const BODY_MIN = 2;

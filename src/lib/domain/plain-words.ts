@@ -11,9 +11,12 @@ const locale = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en-GB');
 /** "3月5日—3月20日", with the year when it is not this year's (dates are YYYY-MM-DD, China time). */
 export function dateRange(lang: Lang, start: string, end: string, thisYear = new Date().getUTCFullYear()): string {
 	const fmt = (date: string, withYear: boolean) =>
-		new Intl.DateTimeFormat(locale(lang), { timeZone: 'UTC', month: lang === 'zh' ? 'long' : 'short', day: 'numeric', ...(withYear ? { year: 'numeric' } : {}) }).format(
-			new Date(`${date}T00:00:00Z`)
-		);
+		new Intl.DateTimeFormat(locale(lang), {
+			timeZone: 'UTC',
+			month: lang === 'zh' ? 'long' : 'short',
+			day: 'numeric',
+			...(withYear ? { year: 'numeric' } : {})
+		}).format(new Date(`${date}T00:00:00Z`));
 	const withYear = start.slice(0, 4) !== String(thisYear) || end.slice(0, 4) !== String(thisYear);
 	return t(lang, 'date.range', { start: fmt(start, withYear), end: fmt(end, withYear && end.slice(0, 4) !== start.slice(0, 4)) });
 }
@@ -24,7 +27,11 @@ export function workSentence(
 	w: { kind: WorkKind; utility: Utility; start_date: string; end_date: string; organisation_name: string },
 	thisYear?: number
 ): string {
-	return t(lang, 'work.sentence', { dates: dateRange(lang, w.start_date, w.end_date, thisYear), purpose: workPurpose(lang, w.kind, w.utility), organisation: w.organisation_name });
+	return t(lang, 'work.sentence', {
+		dates: dateRange(lang, w.start_date, w.end_date, thisYear),
+		purpose: workPurpose(lang, w.kind, w.utility),
+		organisation: w.organisation_name
+	});
 }
 
 /** "2027年1月4日", "4 Jan 2027": one day, with its year. Takes YYYY-MM-DD or a full timestamp (shown in China time). */

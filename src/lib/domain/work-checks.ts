@@ -58,7 +58,11 @@ export function propertyProblems(p: PropertyFacts, who: Registrant, lang: Lang, 
 		problems.push({
 			path: 'properties.kind',
 			key: 'work.error.kind_needs_utility',
-			params: { kind: t(lang, `work_kind.${p.kind}`), utility: t(lang, `utility.${p.utility}`), allowed: kindUtilities.map((u) => t(lang, `utility.${u}`)).join('、') }
+			params: {
+				kind: t(lang, `work_kind.${p.kind}`),
+				utility: t(lang, `utility.${p.utility}`),
+				allowed: kindUtilities.map((u) => t(lang, `utility.${u}`)).join('、')
+			}
 		});
 	}
 	const emergency = isEmergency(p);
@@ -69,7 +73,11 @@ export function propertyProblems(p: PropertyFacts, who: Registrant, lang: Lang, 
 	} else {
 		const days = daysBetween(p.start_date, p.end_date) + 1;
 		if (days > MAX_DURATION_DAYS[p.kind]) {
-			problems.push({ path: 'properties.end_date', key: 'work.error.duration', params: { days, max: MAX_DURATION_DAYS[p.kind], kind: t(lang, `work_kind.${p.kind}`) } });
+			problems.push({
+				path: 'properties.end_date',
+				key: 'work.error.duration',
+				params: { days, max: MAX_DURATION_DAYS[p.kind], kind: t(lang, `work_kind.${p.kind}`) }
+			});
 		}
 	}
 	// Emergency repairs may be registered after they start (《城市道路管理条例》 art. 35); planners may record past works.
@@ -82,7 +90,11 @@ export function propertyProblems(p: PropertyFacts, who: Registrant, lang: Lang, 
 
 	const allowedStatus = statusesOnCreate(who.role, emergency);
 	if (p.status && !allowedStatus.includes(p.status)) {
-		problems.push({ path: 'properties.status', key: 'work.error.status_on_create', params: { allowed: allowedStatus.map((s) => t(lang, `work_status.${s}` as MessageKey)).join('、') } });
+		problems.push({
+			path: 'properties.status',
+			key: 'work.error.status_on_create',
+			params: { allowed: allowedStatus.map((s) => t(lang, `work_status.${s}` as MessageKey)).join('、') }
+		});
 	}
 	return problems;
 }

@@ -49,8 +49,7 @@ export function bboxOf(points: Position[]): [number, number, number, number] {
 export const geometryBbox = (g: Geometry) => bboxOf(positions(g));
 
 /** Whether a box holds another (a view inside the area already fetched). */
-export const bboxContains = (outer: number[], inner: number[]) =>
-	inner[0] >= outer[0] && inner[1] >= outer[1] && inner[2] <= outer[2] && inner[3] <= outer[3];
+export const bboxContains = (outer: number[], inner: number[]) => inner[0] >= outer[0] && inner[1] >= outer[1] && inner[2] <= outer[2] && inner[3] <= outer[3];
 
 /** A box grown by `factor` of its size on every side, clamped to a limit. */
 export function padBbox(b: [number, number, number, number], factor: number, limit?: number[]): [number, number, number, number] {

@@ -55,10 +55,12 @@ export function combine(shapes: Geometry[]): { geometry: WorkGeometry | null; pr
 	if (problems.length || !shapes.length) return { geometry: null, problems };
 	const lines = shapes.filter(isLine);
 	const areas = shapes.filter(isArea);
-	if (lines.length && areas.length) return { geometry: null, problems: [{ path: 'geometry', key: 'register.error.mixed_shapes', params: { lines: lines.length, areas: areas.length } }] };
+	if (lines.length && areas.length)
+		return { geometry: null, problems: [{ path: 'geometry', key: 'register.error.mixed_shapes', params: { lines: lines.length, areas: areas.length } }] };
 	if (lines.length === 1) return { geometry: lines[0], problems };
 	if (areas.length === 1) return { geometry: areas[0], problems };
-	if (lines.length) return { geometry: { type: 'MultiLineString', coordinates: lines.flatMap((l) => (l.type === 'LineString' ? [l.coordinates] : l.coordinates)) }, problems };
+	if (lines.length)
+		return { geometry: { type: 'MultiLineString', coordinates: lines.flatMap((l) => (l.type === 'LineString' ? [l.coordinates] : l.coordinates)) }, problems };
 	return { geometry: { type: 'MultiPolygon', coordinates: areas.flatMap((a) => (a.type === 'Polygon' ? [a.coordinates] : a.coordinates)) }, problems };
 }
 
@@ -114,7 +116,12 @@ export function parseUpload(text: string, fileName = ''): ParsedUpload {
 	};
 	if (!collect(json)) return { shapes: [], problems: [{ path: 'geometry', key: 'register.error.upload_not_geojson' }], declared };
 	if (!shapes.length) return { shapes, problems: [{ path: 'geometry', key: 'work.error.features_empty' }], declared };
-	if (shapes.length > MAX_FEATURES_PER_UPLOAD) return { shapes: [], problems: [{ path: 'geometry', key: 'work.error.too_many_features', params: { max: MAX_FEATURES_PER_UPLOAD, count: shapes.length } }], declared };
+	if (shapes.length > MAX_FEATURES_PER_UPLOAD)
+		return {
+			shapes: [],
+			problems: [{ path: 'geometry', key: 'work.error.too_many_features', params: { max: MAX_FEATURES_PER_UPLOAD, count: shapes.length } }],
+			declared
+		};
 	return { shapes, problems: [], declared };
 }
 
@@ -130,7 +137,9 @@ export interface ShapeMeasure {
 export function measure(g: WorkGeometry): ShapeMeasure {
 	if (g.type === 'LineString' || g.type === 'MultiLineString') {
 		const runs = g.type === 'LineString' ? [g.coordinates] : g.coordinates;
-		const lengths = runs.map((coordinates) => turfLength({ type: 'Feature', geometry: { type: 'LineString', coordinates }, properties: {} }, { units: 'meters' }));
+		const lengths = runs.map((coordinates) =>
+			turfLength({ type: 'Feature', geometry: { type: 'LineString', coordinates }, properties: {} }, { units: 'meters' })
+		);
 		return { length_m: lengths.reduce((a, b) => a + b, 0), shortest_m: Math.min(...lengths), area_m2: 0 };
 	}
 	return { length_m: 0, shortest_m: 0, area_m2: turfArea(g) };
@@ -154,13 +163,19 @@ export function shapeProblems(wgs84: WorkGeometry, city: CityBounds, crs: InputC
 	const [x0, y0, x1, y1] = city.extent;
 	const round = (n: number) => (n < 10 ? n.toFixed(1) : String(Math.round(n)));
 	if (!positions(wgs84).every(([x, y]) => Number.isFinite(x) && Number.isFinite(y) && x > x0 && x < x1 && y > y0 && y < y1)) {
-		problems.push({ path: 'geometry', key: 'work.error.outside_city', params: { city: city.name, extent: city.extent.map((v) => v.toFixed(2)).join(','), crs } });
+		problems.push({
+			path: 'geometry',
+			key: 'work.error.outside_city',
+			params: { city: city.name, extent: city.extent.map((v) => v.toFixed(2)).join(','), crs }
+		});
 		return problems;
 	}
 	const m = measure(wgs84);
 	if (wgs84.type === 'LineString' || wgs84.type === 'MultiLineString') {
-		if (m.shortest_m < LINE_LENGTH_M.min) problems.push({ path: 'geometry', key: 'work.error.line_too_short', params: { length: round(m.shortest_m), min: LINE_LENGTH_M.min } });
-		if (m.length_m > LINE_LENGTH_M.max) problems.push({ path: 'geometry', key: 'work.error.line_too_long', params: { length: round(m.length_m), max: LINE_LENGTH_M.max } });
+		if (m.shortest_m < LINE_LENGTH_M.min)
+			problems.push({ path: 'geometry', key: 'work.error.line_too_short', params: { length: round(m.shortest_m), min: LINE_LENGTH_M.min } });
+		if (m.length_m > LINE_LENGTH_M.max)
+			problems.push({ path: 'geometry', key: 'work.error.line_too_long', params: { length: round(m.length_m), max: LINE_LENGTH_M.max } });
 	} else {
 		if (m.area_m2 < AREA_M2.min) problems.push({ path: 'geometry', key: 'work.error.area_too_small', params: { area: round(m.area_m2), min: AREA_M2.min } });
 		if (m.area_m2 > AREA_M2.max) problems.push({ path: 'geometry', key: 'work.error.area_too_large', params: { area: round(m.area_m2), max: AREA_M2.max } });

@@ -42,7 +42,8 @@ export const conflicts = {
 		'conflict.time_overlap.suggestion': 'Agree with {org} to share one trench: one excavation window, one excavation, one reinstatement.',
 		'conflict.repeat_excavation': '{a} and {b} dig the same stretch (within {gap} m) only {days, plural, one {# day} other {# days}} apart.',
 		'conflict.repeat_excavation.suggestion': 'Merge both works into one excavation window rather than opening the street twice within {horizon} years.',
-		'conflict.moratorium': '{subject} falls in the moratorium of {road}, which ended on {road_end}; no digging before {until} (Urban Road Regulations, art. 33).',
+		'conflict.moratorium':
+			'{subject} falls in the moratorium of {road}, which ended on {road_end}; no digging before {until} (Urban Road Regulations, art. 33).',
 		'conflict.moratorium.suggestion': 'Move it after {until} or take another route; a genuine emergency repair is registered within 24 h under art. 35.',
 		'conflict.historic_district': '{subject} enters {name} ({level} historic district) and needs heritage review.',
 		'conflict.historic_district.suggestion': 'Submit it for heritage review before starting; repair and reinstate “as it was”.',
@@ -50,6 +51,7 @@ export const conflicts = {
 		'conflict.renovation_window.suggestion': 'Move it into the renovation window and build it with the renovation (one plan per neighbourhood).',
 		'conflict.sequence': 'Dig deepest first and pave last: {deep} should start before {shallow}.',
 		'conflict.sequence.suggestion': 'Order the start dates drainage → water/gas → power/telecom/lighting → road.',
-		'conflict.emergency_review': 'Emergency repair: exempt from the road moratorium; registered within {hours} h of starting and reviewed by the renovation office.'
+		'conflict.emergency_review':
+			'Emergency repair: exempt from the road moratorium; registered within {hours} h of starting and reviewed by the renovation office.'
 	}
 } as const;

@@ -41,7 +41,8 @@ export const errors = {
 		'error.not_found': 'Could not find {what}. Check the link or the id.',
 		'error.internal': 'Internal server error. Please try again later; if it persists, contact the administrator.',
 		'error.network': 'Could not reach the server. Check the connection and try again; what you entered is still here.',
-		'error.unreadable': 'The server’s answer could not be read (HTTP {status}), perhaps a gateway or proxy failed. Please try again later; if it persists, contact the administrator.',
+		'error.unreadable':
+			'The server’s answer could not be read (HTTP {status}), perhaps a gateway or proxy failed. Please try again later; if it persists, contact the administrator.',
 		'error.invalid_query': 'Invalid query parameters: {details}',
 		'error.invalid_body': 'Invalid request body: {details}',
 		'error.invalid_json': 'The request body is not valid JSON: {reason}. Send a JSON body.',
@@ -53,7 +54,8 @@ export const errors = {
 		'error.code_unknown': '"{value}" is not a valid value for {name}. Allowed: {allowed}.',
 		'error.login_failed': 'Wrong email or password. Check them and try again.',
 		'error.login_missing': 'Enter your email and password.',
-		'error.cross_origin': 'This form was sent from another address ({from}) to {here} and was refused to guard against cross-site request forgery; nothing was saved. Open this page at {here} and send it again.',
+		'error.cross_origin':
+			'This form was sent from another address ({from}) to {here} and was refused to guard against cross-site request forgery; nothing was saved. Open this page at {here} and send it again.',
 		'error.unauthenticated': 'Please sign in first.',
 		'error.forbidden': 'Your account may not do this.',
 		'error.too_large': 'The request body is too large (limit {limit}).',
@@ -61,7 +63,8 @@ export const errors = {
 		'error.api_not_found': 'There is no such endpoint: {method} {path}. The README lists the API.',
 		'error.district_format': 'district must be six-digit administrative codes separated by commas, e.g. district=360403; got "{value}".',
 		'error.year_format': '{name} must be four-digit years separated by commas, e.g. 2021,2022; got "{value}".',
-		'error.organisation_format': 'organisation must be organisation ids (lowercase letters, digits, -) separated by commas; got "{value}". /api/organisations lists them.',
+		'error.organisation_format':
+			'organisation must be organisation ids (lowercase letters, digits, -) separated by commas; got "{value}". /api/organisations lists them.',
 		'error.neighbourhood_format': 'neighbourhood must be a neighbourhood id such as nb-360403-001; got "{value}".',
 		'error.work_id_format': '{name} must be a work id (a number); got "{value}".',
 		'error.years_format': 'years must be a whole number from 1 to 10; got "{value}".',

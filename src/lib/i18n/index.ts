@@ -14,7 +14,17 @@ export type Lang = (typeof LANGS)[number];
 /** Chinese is the reference: every key must exist in it, and English must cover the same keys. */
 const zh = { ...common.zh, ...codes.zh, ...errors.zh, ...conflicts.zh, ...works.zh, ...publicMessages.zh, ...map.zh, ...register.zh, ...publicUi.zh };
 export type MessageKey = keyof typeof zh;
-const en: Record<MessageKey, string> = { ...common.en, ...codes.en, ...errors.en, ...conflicts.en, ...works.en, ...publicMessages.en, ...map.en, ...register.en, ...publicUi.en };
+const en: Record<MessageKey, string> = {
+	...common.en,
+	...codes.en,
+	...errors.en,
+	...conflicts.en,
+	...works.en,
+	...publicMessages.en,
+	...map.en,
+	...register.en,
+	...publicUi.en
+};
 export const messages: Record<Lang, Record<MessageKey, string>> = { zh, en };
 
 export type MessageParams = Record<string, string | number>;
@@ -43,12 +53,10 @@ export function t(lang: Lang, key: MessageKey, params: MessageParams = {}): stri
 }
 
 /** The names a message fills in, plural selectors included. */
-export const placeholders = (template: string) =>
-	[...new Set([...template.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort();
+export const placeholders = (template: string) => [...new Set([...template.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort();
 
 /** A translator bound to one language, for components and handlers. */
-export const translator = (lang: Lang) => (key: MessageKey, params?: MessageParams) =>
-	t(lang, key, params);
+export const translator = (lang: Lang) => (key: MessageKey, params?: MessageParams) => t(lang, key, params);
 
 export const isLang = (value: unknown): value is Lang => LANGS.includes(value as Lang);
 

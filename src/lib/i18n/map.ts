@@ -207,7 +207,8 @@ export const map = {
 		'map.legend.rain_pipe': 'Rain-water pipe',
 		'map.legend.sewage_pipe': 'Sewage pipe (double line)',
 		'map.legend.hatch': 'Hatched: works need a heritage review',
-		'map.legend.status_by_drainage': 'While “Rain–sewage separation” is on, neighbourhoods are coloured by drainage (legend below); turn it off to see their renovation status.',
+		'map.legend.status_by_drainage':
+			'While “Rain–sewage separation” is on, neighbourhoods are coloured by drainage (legend below); turn it off to see their renovation status.',
 		'map.legend.severity': 'By severity',
 		'map.conflicts.count': '{count, plural, one {# conflict} other {# conflicts}} in this view and period',
 		'map.conflicts.none': 'No conflicts in this view and period.',
@@ -306,6 +307,7 @@ export const map = {
 		'map.demo_corner': 'Demo data · schematic',
 		'error.basemap_layer': 'There is no basemap layer "{layer}". Available: {allowed}.',
 		'error.search_query': 'Parameter q must be 1–50 characters of a neighbourhood name, its pinyin or pinyin initials, e.g. q=hhex or q=荷花.',
-		'error.search_any': 'Parameter q must be 1–50 characters: the name of a neighbourhood, street or organisation (or its pinyin or initials), an address, a work’s title or its number, e.g. q=白水湖路, q=hhex or q=#599.'
+		'error.search_any':
+			'Parameter q must be 1–50 characters: the name of a neighbourhood, street or organisation (or its pinyin or initials), an address, a work’s title or its number, e.g. q=白水湖路, q=hhex or q=#599.'
 	}
 } as const;

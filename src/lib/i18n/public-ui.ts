@@ -137,7 +137,8 @@ export const publicUi = {
 		'pub.nav.moderation': 'Residents’ say',
 
 		'pub.map.title': 'My neighbourhood’s renovation · when my street is dug',
-		'pub.map.description': 'Jiujiang old-neighbourhood renovation map for residents: which neighbourhoods are renovated, when your street is dug, who is responsible — and tell the city what you need.',
+		'pub.map.description':
+			'Jiujiang old-neighbourhood renovation map for residents: which neighbourhoods are renovated, when your street is dug, who is responsible — and tell the city what you need.',
 		'pub.map.label': 'Map of Jiujiang old-neighbourhood renovation and street works, for residents',
 		'pub.map.hint': 'Tap where you live on the map, or find your neighbourhood, to see the digging within {radius} m in the next {days} days.',
 		'pub.map.status_filter': 'Show neighbourhoods by renovation status',

@@ -107,7 +107,8 @@ export const register = {
 		'register.error.depth': '埋深须在 {min} 到 {max} 米之间。',
 		'register.error.date': '请填写有效日期（年-月-日）。',
 		'register.error.mixed_shapes': '一项作业只能是沟槽线或开挖范围：当前有 {lines} 条线和 {areas} 个范围。请分成两项登记。',
-		'register.error.upload_not_json': '无法读取文件“{name}”：它不是完整的 JSON（可能已损坏或未保存完整）。请从 GIS 软件（如 QGIS）重新导出为 GeoJSON 后再上传。',
+		'register.error.upload_not_json':
+			'无法读取文件“{name}”：它不是完整的 JSON（可能已损坏或未保存完整）。请从 GIS 软件（如 QGIS）重新导出为 GeoJSON 后再上传。',
 		'register.error.upload_not_geojson': '文件不是 GeoJSON（应为 FeatureCollection、Feature 或几何对象）。',
 		'register.check.incomplete': '绘制位置并填写开工、完工日期后，自动检查与其他作业的冲突。',
 		'register.check.pending': '正在检查冲突…',
@@ -197,7 +198,8 @@ export const register = {
 		'desk.mine.empty': 'No works match.',
 		'desk.queue.approval': 'To approve',
 		'desk.queue.review': 'Emergency review',
-		'desk.queue.approval_hint': 'Submitted works waiting for approval, with their conflicts. Make sure the conflicts are settled before approving; a rejection needs a reason, which the utility sees.',
+		'desk.queue.approval_hint':
+			'Submitted works waiting for approval, with their conflicts. Make sure the conflicts are settled before approving; a rejection needs a reason, which the utility sees.',
 		'desk.queue.review_hint': 'Emergency repairs registered after they started (Urban Road Regulations art. 35), to be reviewed.',
 		'desk.queue.approval_empty': 'Nothing waits for approval.',
 		'desk.queue.review_empty': 'No emergency repair waits for review.',
@@ -226,7 +228,8 @@ export const register = {
 		'desk.queue.waiting': 'Waiting for {days} d',
 		'desk.queue.waiting_today': 'Submitted today',
 		'desk.approve_over.title': 'Work #{id} still has open conflicts ({count})',
-		'desk.approve_over.intro': 'Once approved, the utilities dig in this window. Confirm that the conflicts below are settled or acceptable, and say why; the reason and these conflicts are kept in the work’s history.',
+		'desk.approve_over.intro':
+			'Once approved, the utilities dig in this window. Confirm that the conflicts below are settled or acceptable, and say why; the reason and these conflicts are kept in the work’s history.',
 		'desk.approve_over.reason': 'Why approve it over the conflicts (required)',
 		'desk.approve_over.confirm': 'Approve over the conflicts',
 
@@ -240,7 +243,8 @@ export const register = {
 		'register.tool.area': 'Draw area',
 		'register.tool.edit': 'Adjust shape',
 		'register.tool.clear': 'Clear',
-		'register.hint.line': 'Click the map to place the points of the trench centreline; click the last point again (or press Enter) to finish. Several runs are allowed.',
+		'register.hint.line':
+			'Click the map to place the points of the trench centreline; click the last point again (or press Enter) to finish. Several runs are allowed.',
 		'register.hint.area': 'Click the corners of the excavated area; click the first point to close it.',
 		'register.hint.edit': 'Click a shape, then drag its vertices; drag a midpoint to add one; Delete removes the selected shape.',
 		'register.hint.off': 'Choose "Draw trench" or "Draw area" to start, or upload a file.',
@@ -250,14 +254,17 @@ export const register = {
 		'register.upload.file': 'GeoJSON file (one or more shapes)',
 		'register.upload.choose': 'Choose a file…',
 		'register.upload.no_file': 'No file chosen',
-		'register.upload.hint': 'Several trench lines register as one work (a trench in several runs), several areas likewise; the server transforms the coordinates from the chosen system to WGS84.',
+		'register.upload.hint':
+			'Several trench lines register as one work (a trench in several runs), several areas likewise; the server transforms the coordinates from the chosen system to WGS84.',
 		'register.crs.wgs84': 'WGS84 (EPSG:4326, GPS)',
 		'register.crs.cgcs2000': 'CGCS2000 geographic (EPSG:4490)',
 		'register.crs.gk117': 'CGCS2000 3° Gauss–Krüger, CM 117°E (EPSG:4548)',
 		'register.crs.gcj02': 'GCJ-02 (Amap, Tencent Maps)',
 		'register.upload.crs_declared': 'The file says its coordinates are in {crs}; that is now chosen.',
-		'register.upload.crs_disagrees': 'The file says its coordinates are in {declared}, but {chosen} is chosen. If they really are {chosen}, ignore this; otherwise choose {declared}.',
-		'register.upload.crs_unsupported': 'The file names the coordinate system “{name}”, which is not one of those offered: check which one its coordinates are in and choose it above.',
+		'register.upload.crs_disagrees':
+			'The file says its coordinates are in {declared}, but {chosen} is chosen. If they really are {chosen}, ignore this; otherwise choose {declared}.',
+		'register.upload.crs_unsupported':
+			'The file names the coordinate system “{name}”, which is not one of those offered: check which one its coordinates are in and choose it above.',
 		'register.shape.none': 'Nothing drawn or uploaded yet.',
 		'register.shape.line': 'Trench in {parts} run(s), {length} m in all',
 		'register.shape.area': 'Area in {parts} part(s), {area} m² in all',
@@ -274,12 +281,14 @@ export const register = {
 		'register.field.emergency': 'Emergency repair (registered after it started)',
 		'register.optional': 'optional',
 		'register.duration': '{days, plural, one {# day} other {# days}} (at most {max} for this kind)',
-		'register.emergency_hint': 'An emergency repair may be registered up to {hours} h after it started; it is exempt from road moratoria and reviewed by the renovation office.',
+		'register.emergency_hint':
+			'An emergency repair may be registered up to {hours} h after it started; it is exempt from road moratoria and reviewed by the renovation office.',
 		'register.error.width': 'The trench width must be between {min} and {max} m.',
 		'register.error.depth': 'The depth must be between {min} and {max} m.',
 		'register.error.date': 'Enter a real date (year-month-day).',
 		'register.error.mixed_shapes': 'A work is either a trench or an area: this one has {lines} lines and {areas} areas. Register them as two works.',
-		'register.error.upload_not_json': '“{name}” cannot be read: it is not complete JSON (it may be damaged or cut short). Export it again as GeoJSON from your GIS (e.g. QGIS) and upload that.',
+		'register.error.upload_not_json':
+			'“{name}” cannot be read: it is not complete JSON (it may be damaged or cut short). Export it again as GeoJSON from your GIS (e.g. QGIS) and upload that.',
 		'register.error.upload_not_geojson': 'The file is not GeoJSON (a FeatureCollection, a Feature or a geometry).',
 		'register.check.incomplete': 'Draw where and give the start and end dates: the conflicts with other works are checked at once.',
 		'register.check.pending': 'Checking for conflicts…',
@@ -290,7 +299,8 @@ export const register = {
 		'register.check.show': 'Show on the map',
 		'register.offer.title': 'Share one trench with {orgs}',
 		'register.offer.join': 'Join one trench',
-		'register.offer.hint': 'Moves the work into the common window if needed, and on saving agrees for your organisation to dig jointly; the others confirm for themselves.',
+		'register.offer.hint':
+			'Moves the work into the common window if needed, and on saving agrees for your organisation to dig jointly; the others confirm for themselves.',
 		'register.offer.chosen': 'The common window {start} to {end} applies; on saving, your organisation agrees to dig jointly.',
 		'register.offer.undo': 'Do not join',
 		'register.offer.planner': 'Each utility confirms under "Joint works" once the work is saved.',
@@ -309,7 +319,8 @@ export const register = {
 		'register.saved.again': 'Register another',
 		'register.saved.show_works': 'Show my works',
 
-		'proposal.intro.planner': 'Largest saving first. Each proposal puts works on the same stretch and in nearby windows into one dig, deepest first and paving last.',
+		'proposal.intro.planner':
+			'Largest saving first. Each proposal puts works on the same stretch and in nearby windows into one dig, deepest first and paving last.',
 		'proposal.intro.utility': 'The joint-works proposals your organisation is in. Agree to dig in the common window with the others; declining needs a reason.',
 		'proposal.none': 'No joint-works proposals at the moment.',
 		'proposal.total': '{count, plural, one {# proposal} other {# proposals}}, saving about ¥{cost} in all',

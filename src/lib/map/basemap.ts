@@ -7,7 +7,8 @@ export type BasemapChoice = { kind: 'offline' } | { kind: 'tianditu'; key: strin
 function tiandituStyle(key: string, lang: 'zh' | 'en'): StyleSpecification {
 	const tiles = (layer: string) =>
 		[0, 1, 2, 3, 4, 5, 6, 7].map(
-			(n) => `https://t${n}.tianditu.gov.cn/${layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=${layer}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=${encodeURIComponent(key)}`
+			(n) =>
+				`https://t${n}.tianditu.gov.cn/${layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=${layer}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=${encodeURIComponent(key)}`
 		);
 	const labels = lang === 'zh' ? 'cva' : 'eva';
 	return {
@@ -27,7 +28,12 @@ function tiandituStyle(key: string, lang: 'zh' | 'en'): StyleSpecification {
  * The style for the map root. The offline style's GeoJSON sources are given as paths; MapLibre
  * fetches them from its worker, so they are made absolute against the page first.
  */
-export async function basemapStyle(choice: BasemapChoice, lang: 'zh' | 'en', base: string, fetcher: typeof fetch = fetch): Promise<StyleSpecification | string> {
+export async function basemapStyle(
+	choice: BasemapChoice,
+	lang: 'zh' | 'en',
+	base: string,
+	fetcher: typeof fetch = fetch
+): Promise<StyleSpecification | string> {
 	if (choice.kind === 'tianditu') return tiandituStyle(choice.key, lang);
 	if (choice.kind === 'style') return choice.url;
 	const style = (await (await fetcher('/basemap/style.json')).json()) as StyleSpecification;

@@ -31,7 +31,9 @@ export class ConflictsInView {
 
 	readonly list = $derived.by(() => {
 		const { all, utilities, statusCodes } = this.#source();
-		return (all ?? []).filter((c) => c.properties.works.some((w) => (!utilities.length || utilities.includes(w.utility as Utility)) && statusCodes.includes(w.status as WorkStatus)));
+		return (all ?? []).filter((c) =>
+			c.properties.works.some((w) => (!utilities.length || utilities.includes(w.utility as Utility)) && statusCodes.includes(w.status as WorkStatus))
+		);
 	});
 
 	/** each conflict with where its marker goes, in the API's order */

@@ -94,7 +94,9 @@ export class DashboardFeeds {
 	readonly rsFilter = $derived(rainSewageFilter(this.#view));
 
 	/** a period or filter whose conflicts are not in yet (asked for, or waiting for the period to settle) */
-	readonly conflictsPending = $derived(this.conflictsUrl !== null && (this.conflicts.loading || this.conflicts.shown !== this.conflictsUrl) && !this.conflicts.error);
+	readonly conflictsPending = $derived(
+		this.conflictsUrl !== null && (this.conflicts.loading || this.conflicts.shown !== this.conflictsUrl) && !this.conflicts.error
+	);
 	// no status chosen: no works (rather than every status)
 	readonly workList = $derived(this.statusCodes.length ? (this.works.data?.features ?? []) : []);
 	readonly loadError = $derived(this.works.error ?? this.conflicts.error ?? this.neighbourhoods.error ?? this.streetHistory.error ?? null);

@@ -32,7 +32,9 @@ export class DeskOnMap {
 	/** a draft open and not yet saved: clicks on the map draw, they select nothing */
 	readonly registering = $derived(this.#d?.mode === 'register' && !!this.#d.draft && !this.#d.saved);
 	readonly draftColour = $derived(UTILITY_COLOURS[this.#d?.draft?.utility ?? 'water']);
-	readonly draftConflicts = $derived(this.registering ? (this.#d!.check.answer?.conflicts ?? []).map((c) => ({ ...c, where: c.where as Geometry | null })) : []);
+	readonly draftConflicts = $derived(
+		this.registering ? (this.#d!.check.answer?.conflicts ?? []).map((c) => ({ ...c, where: c.where as Geometry | null })) : []
+	);
 	readonly proposalList = $derived(this.#d?.mode === 'proposals' ? (this.#d.proposals.data?.proposals ?? []) : []);
 	readonly selectedProposal = $derived(this.proposalList.find((p) => p.key === this.#d?.selectedProposal) ?? null);
 	/** works the desk points at: those the draft would conflict with, or a chosen proposal's */

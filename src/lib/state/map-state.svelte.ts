@@ -8,10 +8,7 @@ export type Family = (typeof FAMILIES)[number];
 const FAMILY_CODES: Record<Family, string> = { neighbourhoods: 'nb', works: 'wk', history: 'sh', rain_sewage: 'rs', historic: 'hd', conflicts: 'cf' };
 
 export type Selection =
-	| { kind: 'neighbourhood'; id: string }
-	| { kind: 'work'; id: number }
-	| { kind: 'historic'; id: string }
-	| { kind: 'conflict'; id: string };
+	{ kind: 'neighbourhood'; id: string } | { kind: 'work'; id: number } | { kind: 'historic'; id: string } | { kind: 'conflict'; id: string };
 
 const SELECTION_CODES = { neighbourhood: 'nb', work: 'work', historic: 'hd', conflict: 'conflict' } as const;
 
@@ -79,7 +76,9 @@ export class MapState {
 		this.utilities = only(list(q.get('u')), UTILITIES);
 		this.organisations = list(q.get('o')).filter((o) => /^[a-z0-9][a-z0-9_-]{1,62}$/.test(o));
 		if (q.has('s')) this.statuses = only(list(q.get('s')), STATUS_GROUP_NAMES);
-		this.batchYears = list(q.get('y')).map(Number).filter((y) => Number.isInteger(y) && y >= 1990 && y <= 2100);
+		this.batchYears = list(q.get('y'))
+			.map(Number)
+			.filter((y) => Number.isInteger(y) && y >= 1990 && y <= 2100);
 		this.rainSewage = only(list(q.get('rs')), RAIN_SEWAGE_STATES);
 		const [from, to] = (q.get('t') ?? '').split('..');
 		const fi = monthIndex(from ?? '');

@@ -39,7 +39,9 @@ export class PublicMapState {
 			this.place = { kind: 'neighbourhood', id: nb };
 		}
 		this.statuses = list(q.get('st')).filter((s): s is NeighbourhoodStatus => (NEIGHBOURHOOD_STATUSES as readonly string[]).includes(s));
-		this.batchYears = list(q.get('y')).map(Number).filter((y) => Number.isInteger(y) && y >= 1990 && y <= 2100);
+		this.batchYears = list(q.get('y'))
+			.map(Number)
+			.filter((y) => Number.isInteger(y) && y >= 1990 && y <= 2100);
 		this.works = q.get('wk') !== '0';
 	}
 

@@ -156,7 +156,11 @@ export class WorkDesk {
 	 * `confirmConflicts` approves a work over the conflicts the planner was shown.
 	 */
 	setStatus(id: number, status: WorkStatus, reason?: string, confirmConflicts = false) {
-		return api.attempt<{ id: number; status: WorkStatus }>('POST', `/api/works/${id}/status`, { status, ...(reason ? { reason } : {}), ...(confirmConflicts ? { confirm_conflicts: true } : {}) });
+		return api.attempt<{ id: number; status: WorkStatus }>('POST', `/api/works/${id}/status`, {
+			status,
+			...(reason ? { reason } : {}),
+			...(confirmConflicts ? { confirm_conflicts: true } : {})
+		});
 	}
 
 	review(id: number) {
@@ -180,7 +184,9 @@ export class WorkDesk {
 			}
 		}
 		if (this.mode === 'proposals') {
-			this.proposals.load(this.isPlanner || !this.user.organisationId ? '/api/proposals' : `/api/proposals?organisation=${encodeURIComponent(this.user.organisationId)}`);
+			this.proposals.load(
+				this.isPlanner || !this.user.organisationId ? '/api/proposals' : `/api/proposals?organisation=${encodeURIComponent(this.user.organisationId)}`
+			);
 		}
 	}
 

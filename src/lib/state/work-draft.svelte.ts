@@ -13,13 +13,26 @@ export interface DraftOrganisation {
 }
 
 /** The fields of the form, as the API names them (`properties.<field>`). */
-export const DRAFT_FIELDS = ['organisation', 'utility', 'kind', 'start_date', 'end_date', 'width_m', 'depth_m', 'title', 'description', 'emergency', 'status'] as const;
+export const DRAFT_FIELDS = [
+	'organisation',
+	'utility',
+	'kind',
+	'start_date',
+	'end_date',
+	'width_m',
+	'depth_m',
+	'title',
+	'description',
+	'emergency',
+	'status'
+] as const;
 export type DraftField = (typeof DRAFT_FIELDS)[number] | 'geometry';
 
 /** Kinds that make sense for a network (work-rules.ts UTILITIES_BY_WORK_KIND), emergency repair last. */
 export const kindsFor = (utility: Utility): WorkKind[] => WORK_KINDS.filter((k) => !UTILITIES_BY_WORK_KIND[k] || UTILITIES_BY_WORK_KIND[k]!.includes(utility));
 
-const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+const isDate = (s: string) =>
+	/^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
 /**
  * A work being registered or edited: where (drawn, or uploaded in a chosen CRS), when, what. It

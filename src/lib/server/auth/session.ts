@@ -32,11 +32,7 @@ export async function authenticate(db: Queryable, email: string, password: strin
 export async function createSession(db: Queryable, userId: number): Promise<{ token: string; expires: Date }> {
 	const token = randomBytes(32).toString('base64url');
 	const expires = new Date(Date.now() + SESSION_DAYS * 86_400_000);
-	await db.query('INSERT INTO user_session (token_hash, user_id, expires_at) VALUES ($1, $2, $3)', [
-		tokenHash(token),
-		userId,
-		expires.toISOString()
-	]);
+	await db.query('INSERT INTO user_session (token_hash, user_id, expires_at) VALUES ($1, $2, $3)', [tokenHash(token), userId, expires.toISOString()]);
 	return { token, expires };
 }
 

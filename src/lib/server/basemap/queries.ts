@@ -11,7 +11,14 @@ export const BASEMAP_LAYERS = ['districts', 'sub-districts', 'streets', 'admin-l
 export type BasemapLayer = (typeof BASEMAP_LAYERS)[number];
 
 const LAYER_SQL: Record<BasemapLayer, { from: string; id: string; geometry: string; properties: Record<string, string>; city: string; orderBy: string }> = {
-	districts: { from: 'district d', id: 'd.code', geometry: 'd.boundary', properties: { code: 'd.code', name: 'd.name' }, city: 'd.city_code', orderBy: 'd.code' },
+	districts: {
+		from: 'district d',
+		id: 'd.code',
+		geometry: 'd.boundary',
+		properties: { code: 'd.code', name: 'd.name' },
+		city: 'd.city_code',
+		orderBy: 'd.code'
+	},
 	'sub-districts': {
 		from: 'sub_district s',
 		id: 's.code',
@@ -53,14 +60,30 @@ export interface CityView {
 
 /** Where the map opens: the city's centre and default zoom (table `city`). */
 export async function cityView(db: Queryable, cityCode: string): Promise<CityView> {
-	const { rows } = await db.query<{ code: string; name: string; lon: number; lat: number; zoom: string; xmin: number; ymin: number; xmax: number; ymax: number }>(
+	const { rows } = await db.query<{
+		code: string;
+		name: string;
+		lon: number;
+		lat: number;
+		zoom: string;
+		xmin: number;
+		ymin: number;
+		xmax: number;
+		ymax: number;
+	}>(
 		`SELECT code, name, ST_X(centre) AS lon, ST_Y(centre) AS lat, default_zoom AS zoom,
 		        ST_XMin(extent) AS xmin, ST_YMin(extent) AS ymin, ST_XMax(extent) AS xmax, ST_YMax(extent) AS ymax
 		   FROM city WHERE code = $1`,
 		[cityCode]
 	);
 	const c = rows[0];
-	return { code: c.code, name: c.name, centre: [Number(c.lon), Number(c.lat)], zoom: Number(c.zoom), extent: [c.xmin, c.ymin, c.xmax, c.ymax].map(Number) as CityView['extent'] };
+	return {
+		code: c.code,
+		name: c.name,
+		centre: [Number(c.lon), Number(c.lat)],
+		zoom: Number(c.zoom),
+		extent: [c.xmin, c.ymin, c.xmax, c.ymax].map(Number) as CityView['extent']
+	};
 }
 
 export interface DistrictExtent {

@@ -27,30 +27,57 @@ export function describeConflicts(rows: ConflictRow[], ctx: ConflictContext, lan
 	};
 	const work = (id: number): ConflictWork | null => {
 		const w = ctx.works.get(id);
-		return w ? { id: w.id, organisation: w.organisation, organisation_name: w.organisation_name, utility: w.utility, kind: w.kind, title: w.title, start_date: w.start_date, end_date: w.end_date, status: w.status } : null;
+		return w
+			? {
+					id: w.id,
+					organisation: w.organisation,
+					organisation_name: w.organisation_name,
+					utility: w.utility,
+					kind: w.kind,
+					title: w.title,
+					start_date: w.start_date,
+					end_date: w.end_date,
+					status: w.status
+				}
+			: null;
 	};
 	const s = ctx.settings;
 
 	return rows.map((row) => {
 		const [subject, other = null] = row.work_ids;
 		const others = self === undefined ? row.work_ids : row.work_ids.filter((id) => id !== self);
-		const hd = row.historic_district_id ? ctx.historicDistricts.get(row.historic_district_id) ?? null : null;
-		const nb = row.neighbourhood_id ? ctx.neighbourhoods.get(row.neighbourhood_id) ?? null : null;
-		const otherOrg = (id: number | null) => (id === null ? '' : ctx.works.get(id)?.organisation_name ?? '');
-		const partner = self === undefined ? other : row.work_ids.find((id) => id !== self) ?? null;
+		const hd = row.historic_district_id ? (ctx.historicDistricts.get(row.historic_district_id) ?? null) : null;
+		const nb = row.neighbourhood_id ? (ctx.neighbourhoods.get(row.neighbourhood_id) ?? null) : null;
+		const otherOrg = (id: number | null) => (id === null ? '' : (ctx.works.get(id)?.organisation_name ?? ''));
+		const partner = self === undefined ? other : (row.work_ids.find((id) => id !== self) ?? null);
 		let message: string;
 		let suggestion: string;
 		switch (row.kind) {
 			case 'time_overlap':
-				message = t(lang, 'conflict.time_overlap', { a: ref(self ?? subject), b: ref(self === undefined ? other : partner), gap: round(row.gap_m), days: row.overlap_days ?? 0 });
+				message = t(lang, 'conflict.time_overlap', {
+					a: ref(self ?? subject),
+					b: ref(self === undefined ? other : partner),
+					gap: round(row.gap_m),
+					days: row.overlap_days ?? 0
+				});
 				suggestion = t(lang, 'conflict.time_overlap.suggestion', { org: otherOrg(partner) });
 				break;
 			case 'repeat_excavation':
-				message = t(lang, 'conflict.repeat_excavation', { a: ref(self ?? subject), b: ref(self === undefined ? other : partner), gap: round(row.gap_m), days: row.gap_days ?? 0 });
+				message = t(lang, 'conflict.repeat_excavation', {
+					a: ref(self ?? subject),
+					b: ref(self === undefined ? other : partner),
+					gap: round(row.gap_m),
+					days: row.gap_days ?? 0
+				});
 				suggestion = t(lang, 'conflict.repeat_excavation.suggestion', { horizon: s.repeat_horizon_years });
 				break;
 			case 'moratorium':
-				message = t(lang, 'conflict.moratorium', { subject: ref(row.subject_id), road: ref(row.road_id), road_end: row.road_end ?? '', until: row.moratorium_until ?? '' });
+				message = t(lang, 'conflict.moratorium', {
+					subject: ref(row.subject_id),
+					road: ref(row.road_id),
+					road_end: row.road_end ?? '',
+					until: row.moratorium_until ?? ''
+				});
 				suggestion = t(lang, 'conflict.moratorium.suggestion', { until: row.moratorium_until ?? '' });
 				break;
 			case 'historic_district':
@@ -62,7 +89,12 @@ export function describeConflicts(rows: ConflictRow[], ctx: ConflictContext, lan
 				suggestion = t(lang, 'conflict.historic_district.suggestion');
 				break;
 			case 'renovation_window':
-				message = t(lang, 'conflict.renovation_window', { subject: ref(subject), name: nb?.name ?? '', start: nb?.renovation_start ?? '', end: nb?.renovation_end ?? '' });
+				message = t(lang, 'conflict.renovation_window', {
+					subject: ref(subject),
+					name: nb?.name ?? '',
+					start: nb?.renovation_start ?? '',
+					end: nb?.renovation_end ?? ''
+				});
 				suggestion = t(lang, 'conflict.renovation_window.suggestion');
 				break;
 			case 'sequence': {
@@ -80,7 +112,10 @@ export function describeConflicts(rows: ConflictRow[], ctx: ConflictContext, lan
 			message,
 			suggestion,
 			work_ids: others,
-			works: row.work_ids.filter((id) => id !== self).map(work).filter((w): w is ConflictWork => w !== null),
+			works: row.work_ids
+				.filter((id) => id !== self)
+				.map(work)
+				.filter((w): w is ConflictWork => w !== null),
 			historic_district: hd && { id: hd.id, name: hd.name },
 			neighbourhood: nb && { id: nb.id, name: nb.name, renovation_start: nb.renovation_start, renovation_end: nb.renovation_end },
 			where: row.where_geojson ? JSON.parse(row.where_geojson) : null,

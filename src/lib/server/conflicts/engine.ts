@@ -104,9 +104,7 @@ export interface WorkGeometries {
 
 export async function conflictsOfWork(db: Queryable, workId: number): Promise<ConflictRow[]> {
 	const { rows } = await db.query<EngineRow>(`SELECT ${ENGINE_COLUMNS}, other_geom_m, reach_m FROM work_conflicts($1)`, [workId]);
-	const subject = rows.some((r) => r.other_geom_m)
-		? (await db.query<{ g: WorkGeometries }>('SELECT work_geometries_json($1) AS g', [workId])).rows[0].g
-		: null;
+	const subject = rows.some((r) => r.other_geom_m) ? (await db.query<{ g: WorkGeometries }>('SELECT work_geometries_json($1) AS g', [workId])).rows[0].g : null;
 	return spreadConflicts(rows, subject);
 }
 
@@ -126,16 +124,40 @@ export function spreadConflicts(rows: EngineRow[], subject: WorkGeometries | nul
 		const ids = r.work_ids.map(Number);
 		if (r.kind) {
 			const { historic_district_id, neighbourhood_id } = r;
-			out.push({ ...NO_FACTS, kind: r.kind, severity: r.severity!, subject_id: Number(r.subject_id), work_ids: ids, historic_district_id, neighbourhood_id, where_geojson });
+			out.push({
+				...NO_FACTS,
+				kind: r.kind,
+				severity: r.severity!,
+				subject_id: Number(r.subject_id),
+				work_ids: ids,
+				historic_district_id,
+				neighbourhood_id,
+				where_geojson
+			});
 			continue;
 		}
 		const [a, b] = ids;
 		const conflict = (kind: ConflictKind, severity: Severity, subject: number, facts: Partial<ConflictRow> = {}) =>
-			out.push({ ...NO_FACTS, kind, severity, subject_id: subject, work_ids: subject === a ? [a, b] : [b, a], gap_m: r.gap_m, overlap_days: 0, gap_days: r.gap_days, where_geojson, ...facts });
+			out.push({
+				...NO_FACTS,
+				kind,
+				severity,
+				subject_id: subject,
+				work_ids: subject === a ? [a, b] : [b, a],
+				gap_m: r.gap_m,
+				overlap_days: 0,
+				gap_days: r.gap_days,
+				where_geojson,
+				...facts
+			});
 		if (r.time_overlap) conflict('time_overlap', severityOf('time_overlap'), Number(r.later_id), { overlap_days: r.overlap_days, gap_days: 0 });
 		if (r.repeat_excavation) conflict('repeat_excavation', severityOf('repeat_excavation'), Number(r.later_id));
 		if (r.moratorium) {
-			conflict('moratorium', severityOf('moratorium'), Number(r.moratorium_subject), { road_id: Number(r.road_id), road_end: r.road_end, moratorium_until: r.moratorium_until });
+			conflict('moratorium', severityOf('moratorium'), Number(r.moratorium_subject), {
+				road_id: Number(r.road_id),
+				road_end: r.road_end,
+				moratorium_until: r.moratorium_until
+			});
 		}
 		if (r.sequence) conflict('sequence', r.sequence_severity!, Number(r.sequence_subject), { overlap_days: Math.max(r.overlap_days ?? 0, 0) });
 	}
@@ -201,6 +223,10 @@ export async function conflictContext(db: Queryable, cityCode: string, rows: Con
 	const workIds = [...new Set(rows.flatMap((r) => [...r.work_ids, ...(r.road_id ? [r.road_id] : [])]))];
 	const hdIds = [...new Set(rows.map((r) => r.historic_district_id).filter((v): v is string => !!v))];
 	const nbIds = [...new Set(rows.map((r) => r.neighbourhood_id).filter((v): v is string => !!v))];
-	const { rows: found } = await db.query<{ c: ContextJson }>('SELECT conflict_context_json($1::bigint[], $2::text[], $3::text[]) AS c', [workIds, hdIds, nbIds]);
+	const { rows: found } = await db.query<{ c: ContextJson }>('SELECT conflict_context_json($1::bigint[], $2::text[], $3::text[]) AS c', [
+		workIds,
+		hdIds,
+		nbIds
+	]);
 	return contextFromJson(found[0].c, settings ?? (await ruleSettings(db, cityCode)));
 }

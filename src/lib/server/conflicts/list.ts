@@ -28,7 +28,8 @@ function extent(geometry: { type: string; coordinates: unknown }): [number, numb
 			box[3] = Math.max(box[3], y);
 		} else (c as unknown[]).forEach(walk);
 	};
-	if (geometry.type === 'GeometryCollection') (geometry as unknown as { geometries: { type: string; coordinates: unknown }[] }).geometries.forEach((g) => walk(g.coordinates));
+	if (geometry.type === 'GeometryCollection')
+		(geometry as unknown as { geometries: { type: string; coordinates: unknown }[] }).geometries.forEach((g) => walk(g.coordinates));
 	else walk(geometry.coordinates);
 	return box;
 }
@@ -78,8 +79,6 @@ export async function listConflicts(db: Queryable, filter: ConflictFilter, lang:
 export function conflictCollection(conflicts: Conflict[]) {
 	return {
 		type: 'FeatureCollection' as const,
-		features: conflicts
-			.filter((c) => c.where)
-			.map(({ where, ...properties }) => ({ type: 'Feature' as const, id: properties.id, geometry: where, properties }))
+		features: conflicts.filter((c) => c.where).map(({ where, ...properties }) => ({ type: 'Feature' as const, id: properties.id, geometry: where, properties }))
 	};
 }

@@ -40,7 +40,13 @@ export function groupLinkedWorks(rows: Pick<ConflictRow, 'kind' | 'work_ids'>[],
 
 /** Deepest first, pave last; then the deeper trench, then the earlier start. */
 export function digOrder(works: ProposalMember[]): ProposalMember[] {
-	return [...works].sort((a, b) => DIG_LAYER[a.utility] - DIG_LAYER[b.utility] || (b.depth_m ?? 0) - (a.depth_m ?? 0) || a.start_date.localeCompare(b.start_date) || (a.id ?? 0) - (b.id ?? 0));
+	return [...works].sort(
+		(a, b) =>
+			DIG_LAYER[a.utility] - DIG_LAYER[b.utility] ||
+			(b.depth_m ?? 0) - (a.depth_m ?? 0) ||
+			a.start_date.localeCompare(b.start_date) ||
+			(a.id ?? 0) - (b.id ?? 0)
+	);
 }
 
 /**
@@ -79,7 +85,8 @@ function measureSavings(facts: ProposalFacts, works: ProposalMember[], settings:
 	const days = commonWindow(works).daysSaved;
 	const trench_m = shared.trench_m;
 	const reinstatement_m2 = shared.reinstatement_m2 + Number(facts.area_m2_saved);
-	const cost_cny = trench_m * settings.trench_cost_cny_per_m + reinstatement_m2 * settings.reinstatement_cost_cny_per_m2 + days * settings.disruption_cost_cny_per_day;
+	const cost_cny =
+		trench_m * settings.trench_cost_cny_per_m + reinstatement_m2 * settings.reinstatement_cost_cny_per_m2 + days * settings.disruption_cost_cny_per_day;
 	return { trench_m, reinstatement_m2, days, cost_cny };
 }
 
@@ -91,7 +98,11 @@ const rounded = (s: ProposalSavings): ProposalSavings => ({
 });
 
 const membersOf = (facts: ProposalFacts): ProposalMember[] =>
-	facts.members.map(({ rank: _rank, width_m: _width, geometry_m: _geometry, ...m }) => ({ ...m, id: Number(m.id), depth_m: m.depth_m === null ? null : Number(m.depth_m) }));
+	facts.members.map(({ rank: _rank, width_m: _width, geometry_m: _geometry, ...m }) => ({
+		...m,
+		id: Number(m.id),
+		depth_m: m.depth_m === null ? null : Number(m.depth_m)
+	}));
 
 /**
  * A group's facts as a proposal: members in digging order, the common window, the saving in CNY,
@@ -188,9 +199,17 @@ export async function proposalGroups(db: Queryable, cityCode: string, viewer: Pr
 }
 
 /** Every open joint-works proposal of a city, the largest saving first. */
-export async function listProposals(db: Queryable, cityCode: string, filter: { organisation?: string } = {}, viewer: ProposalViewer = {}): Promise<JointWorksProposal[]> {
+export async function listProposals(
+	db: Queryable,
+	cityCode: string,
+	filter: { organisation?: string } = {},
+	viewer: ProposalViewer = {}
+): Promise<JointWorksProposal[]> {
 	const facts = await proposalFacts(db, await proposalGroups(db, cityCode, viewer));
-	const answers = await answersTo(db, facts.map((f) => f.key));
+	const answers = await answersTo(
+		db,
+		facts.map((f) => f.key)
+	);
 	const settings = await ruleSettings(db, cityCode);
 	return facts
 		.map((f) => shapeProposal(f, settings, answers))

@@ -19,25 +19,19 @@ export function readSqlFiles(dir: string): SqlFile[] {
 		.map((name) => ({ name, sql: readFileSync(join(dir, name), 'utf8') }));
 }
 
-export const checksum = (sql: string) =>
-	createHash('sha256').update(sql.replace(/\r\n/g, '\n')).digest('hex');
+export const checksum = (sql: string) => createHash('sha256').update(sql.replace(/\r\n/g, '\n')).digest('hex');
 
 /**
  * Applies the forward-only migrations not yet applied, in name order, then re-applies every
  * function file. All in one transaction under an advisory lock, so two servers starting at once
  * cannot both migrate, and a failing migration leaves nothing half-done.
  */
-export async function migrate(
-	db: Db,
-	sqlDir: string
-): Promise<{ applied: string[]; functions: string[] }> {
+export async function migrate(db: Db, sqlDir: string): Promise<{ applied: string[]; functions: string[] }> {
 	const migrations = readSqlFiles(join(sqlDir, 'migrations'));
 	const functions = readSqlFiles(join(sqlDir, 'functions'));
 	for (const { name } of migrations) {
 		if (!MIGRATION_NAME.test(name)) {
-			throw new MigrationError(
-				`Migration file name "${name}" does not follow NNNN_verb_object.sql; rename it before starting.`
-			);
+			throw new MigrationError(`Migration file name "${name}" does not follow NNNN_verb_object.sql; rename it before starting.`);
 		}
 	}
 
@@ -48,9 +42,7 @@ export async function migrate(
 			checksum text NOT NULL,
 			applied_at timestamptz NOT NULL DEFAULT now()
 		)`);
-		const { rows } = await tx.query<{ name: string; checksum: string }>(
-			'SELECT name, checksum FROM schema_migration ORDER BY name'
-		);
+		const { rows } = await tx.query<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_migration ORDER BY name');
 		const recorded = new Map(rows.map((row) => [row.name, row.checksum]));
 		const files = new Set(migrations.map((m) => m.name));
 		for (const name of recorded.keys()) {
@@ -81,10 +73,7 @@ export async function migrate(
 			} catch (err) {
 				throw new MigrationError(`Migration ${migration.name} failed: ${(err as Error).message}`);
 			}
-			await tx.query('INSERT INTO schema_migration (name, checksum) VALUES ($1, $2)', [
-				migration.name,
-				sum
-			]);
+			await tx.query('INSERT INTO schema_migration (name, checksum) VALUES ($1, $2)', [migration.name, sum]);
 			applied.push(migration.name);
 		}
 

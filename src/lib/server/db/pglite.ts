@@ -41,19 +41,25 @@ export async function openPglite(dataDir: string): Promise<Db> {
 		kind: 'pglite',
 		query: (sql, params) => serialise(() => direct.query(sql, params)),
 		exec: (sql) => serialise(() => direct.exec(sql)),
-		transaction: (fn) => serialise(() => pglite.transaction((tx) => fn({
-			async query<Row>(sql: string, params: unknown[] = []) {
-				const result = await tx.query<Row>(sql, params);
-				return { rows: result.rows };
-			},
-			async exec(sql: string) {
-				await tx.exec(sql);
-			}
-		}))),
-		close: () => serialise(async () => {
-			await pglite.close();
-			releaseLock();
-		})
+		transaction: (fn) =>
+			serialise(() =>
+				pglite.transaction((tx) =>
+					fn({
+						async query<Row>(sql: string, params: unknown[] = []) {
+							const result = await tx.query<Row>(sql, params);
+							return { rows: result.rows };
+						},
+						async exec(sql: string) {
+							await tx.exec(sql);
+						}
+					})
+				)
+			),
+		close: () =>
+			serialise(async () => {
+				await pglite.close();
+				releaseLock();
+			})
 	};
 }
 
@@ -77,7 +83,9 @@ function lockDataDir(dataDir: string): () => void {
 	} catch {
 		const holder = Number(readFileSync(lock, 'utf8'));
 		if (holder !== process.pid && alive(holder)) {
-			throw new Error(`The embedded database in ${dataDir} is in use by another process (pid ${holder}). Stop that server, or set DATA_DIR to another directory.`);
+			throw new Error(
+				`The embedded database in ${dataDir} is in use by another process (pid ${holder}). Stop that server, or set DATA_DIR to another directory.`
+			);
 		}
 		writeFileSync(lock, String(process.pid));
 	}

@@ -24,9 +24,7 @@ interface DemoAccount {
 const readJson = <T>(dir: string, file: string): T => JSON.parse(readFileSync(join(dir, file), 'utf8')) as T;
 /** The features of a file, with a numeric feature `id` (works, streets) kept as the row's id. */
 const features = (dir: string, file: string) =>
-	readJson<{ features: Feature[] }>(dir, file).features.map((f) =>
-		typeof f.id === 'number' ? { ...f, properties: { ...f.properties, id: f.id } } : f
-	);
+	readJson<{ features: Feature[] }>(dir, file).features.map((f) => (typeof f.id === 'number' ? { ...f, properties: { ...f.properties, id: f.id } } : f));
 
 /**
  * Inserts features into `table`: properties become the listed columns through the table's own row
@@ -62,17 +60,11 @@ export async function hasData(db: Queryable): Promise<boolean> {
  * in one transaction, its dates moved by the whole years that bring its reference day nearest to
  * `today` (the server's clock). Demo accounts, whose passwords are public, only when asked.
  */
-export async function seedDemo(
-	db: Db,
-	dataDir: string,
-	options: { accounts: boolean; today?: string }
-): Promise<Record<string, number>> {
+export async function seedDemo(db: Db, dataDir: string, options: { accounts: boolean; today?: string }): Promise<Record<string, number>> {
 	const shift = demoShiftYears(options.today ?? serverToday());
 	const organisations = readJson<Record<string, unknown>[]>(dataDir, 'organisations.json');
 	const accounts = options.accounts ? readJson<DemoAccount[]>(dataDir, 'accounts.json') : [];
-	const hashed = await Promise.all(
-		accounts.map(async (a) => ({ ...a, password_hash: await hashPassword(a.password) }))
-	);
+	const hashed = await Promise.all(accounts.map(async (a) => ({ ...a, password_hash: await hashPassword(a.password) })));
 	const multi = (g: string) => `ST_Multi(${g})`;
 	const same = (g: string) => g;
 	const works = features(dataDir, 'works.geojson').map((f) => ({
@@ -82,7 +74,15 @@ export async function seedDemo(
 
 	return db.transaction(async (tx) => {
 		await insertFeatures(tx, 'district', ['code', 'city_code', 'name'], 'boundary', multi, features(dataDir, 'districts.geojson'), JIUJIANG);
-		await insertFeatures(tx, 'sub_district', ['code', 'city_code', 'district_code', 'name'], 'boundary', multi, features(dataDir, 'sub_districts.geojson'), JIUJIANG);
+		await insertFeatures(
+			tx,
+			'sub_district',
+			['code', 'city_code', 'district_code', 'name'],
+			'boundary',
+			multi,
+			features(dataDir, 'sub_districts.geojson'),
+			JIUJIANG
+		);
 		await insertFeatures(tx, 'street', ['id', 'city_code', 'name', 'class'], 'geom', same, features(dataDir, 'streets.geojson'), JIUJIANG);
 		await tx.query(
 			`INSERT INTO organisation (id, city_code, name, short_name, kind, hotline)
@@ -94,23 +94,63 @@ export async function seedDemo(
 			tx,
 			'neighbourhood',
 			[
-				'id', 'city_code', 'district_code', 'sub_district_code', 'name', 'address', 'built_year', 'buildings',
-				'households', 'batch_year', 'status', 'renovation_items', 'renovation_start', 'renovation_end',
-				'county_leader', 'housing_leader', 'community_cadre', 'community_cadre_phone', 'hotline',
-				'management_mode', 'fee_collection_rate', 'rain_sewage_state', 'internal_note'
+				'id',
+				'city_code',
+				'district_code',
+				'sub_district_code',
+				'name',
+				'address',
+				'built_year',
+				'buildings',
+				'households',
+				'batch_year',
+				'status',
+				'renovation_items',
+				'renovation_start',
+				'renovation_end',
+				'county_leader',
+				'housing_leader',
+				'community_cadre',
+				'community_cadre_phone',
+				'hotline',
+				'management_mode',
+				'fee_collection_rate',
+				'rain_sewage_state',
+				'internal_note'
 			],
 			'boundary',
 			multi,
 			features(dataDir, 'neighbourhoods.geojson'),
 			JIUJIANG
 		);
-		await insertFeatures(tx, 'historic_district', ['id', 'city_code', 'name', 'protection_level', 'description'], 'boundary', multi, features(dataDir, 'historic_districts.geojson'), JIUJIANG);
+		await insertFeatures(
+			tx,
+			'historic_district',
+			['id', 'city_code', 'name', 'protection_level', 'description'],
+			'boundary',
+			multi,
+			features(dataDir, 'historic_districts.geojson'),
+			JIUJIANG
+		);
 		await insertFeatures(
 			tx,
 			'work',
 			[
-				'id', 'city_code', 'organisation_id', 'utility', 'kind', 'title', 'description', 'width_m', 'depth_m',
-				'start_date', 'end_date', 'status', 'emergency', 'neighbourhood_id', 'internal_note'
+				'id',
+				'city_code',
+				'organisation_id',
+				'utility',
+				'kind',
+				'title',
+				'description',
+				'width_m',
+				'depth_m',
+				'start_date',
+				'end_date',
+				'status',
+				'emergency',
+				'neighbourhood_id',
+				'internal_note'
 			],
 			'geom',
 			same,

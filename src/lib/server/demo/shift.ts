@@ -26,9 +26,7 @@ export function demoShiftYears(today: string): number {
 
 /** The years a demo database's dates have been moved by (0 for one seeded before shifts existed). */
 export async function recordedShift(db: Queryable): Promise<number | null> {
-	const { rows } = await db.query<{ key: string; value: string }>(
-		`SELECT key, value FROM dataset_info WHERE key IN ('demo', 'demo_shift_years')`
-	);
+	const { rows } = await db.query<{ key: string; value: string }>(`SELECT key, value FROM dataset_info WHERE key IN ('demo', 'demo_shift_years')`);
 	const info = Object.fromEntries(rows.map((r) => [r.key, r.value]));
 	if (info.demo !== 'true') return null;
 	return Number(info.demo_shift_years ?? 0);

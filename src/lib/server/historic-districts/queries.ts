@@ -7,10 +7,7 @@ export const HISTORIC_DISTRICT_FIELDS = {
 	description: 'h.description'
 } as const;
 
-export async function historicDistrictCollection(
-	db: Queryable,
-	filter: { cityCode: string; bbox?: [number, number, number, number] }
-): Promise<string> {
+export async function historicDistrictCollection(db: Queryable, filter: { cityCode: string; bbox?: [number, number, number, number] }): Promise<string> {
 	const p = new SqlParams();
 	const where = [`h.city_code = ${p.add(filter.cityCode)}`];
 	if (filter.bbox) where.push(p.bbox('h.boundary', filter.bbox));

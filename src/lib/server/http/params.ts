@@ -5,11 +5,9 @@ export const bboxParam = z
 	.string({ error: 'error.bbox_format' })
 	.regex(/^\s*-?\d+(\.\d+)?\s*(,\s*-?\d+(\.\d+)?\s*){3}$/, { error: 'error.bbox_format' })
 	.transform((value) => value.split(',').map(Number) as [number, number, number, number])
-	.refine(
-		([minLon, minLat, maxLon, maxLat]) =>
-			minLon >= -180 && maxLon <= 180 && minLat >= -90 && maxLat <= 90 && minLon < maxLon && minLat < maxLat,
-		{ error: 'error.bbox_range' }
-	);
+	.refine(([minLon, minLat, maxLon, maxLat]) => minLon >= -180 && maxLon <= 180 && minLat >= -90 && maxLat <= 90 && minLon < maxLon && minLat < maxLat, {
+		error: 'error.bbox_range'
+	});
 
 /** A real calendar date written YYYY-MM-DD (2025-02-30 is refused). */
 export const isoDate = z.string().refine(
@@ -25,7 +23,12 @@ export const isoDate = z.string().refine(
 export const codeList = <T extends readonly [string, ...string[]]>(allowed: T) =>
 	z
 		.string()
-		.transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+		.transform((value) =>
+			value
+				.split(',')
+				.map((part) => part.trim())
+				.filter(Boolean)
+		)
 		.refine((values) => values.every((v) => (allowed as readonly string[]).includes(v)), {
 			error: 'error.code_unknown',
 			params: { allowed: allowed.join(', ') }

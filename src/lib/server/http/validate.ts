@@ -18,9 +18,7 @@ function issueMessage(issue: z.core.$ZodIssue, lang: Lang, input: Record<string,
 }
 
 const stringValues = (input: Record<string, unknown>) =>
-	Object.fromEntries(
-		Object.entries(input).filter(([, v]) => typeof v === 'string' || typeof v === 'number') as [string, string][]
-	);
+	Object.fromEntries(Object.entries(input).filter(([, v]) => typeof v === 'string' || typeof v === 'number') as [string, string][]);
 
 const localeError = (lang: Lang) => (lang === 'zh' ? z.locales.zhCN() : z.locales.en()).localeError;
 

@@ -24,7 +24,16 @@ export function nameRank(name: string, query: string): number | null {
 export async function searchNeighbourhoods(db: Queryable, cityCode: string, query: string, limit: number): Promise<NeighbourhoodHit[]> {
 	const q = query.trim().toLowerCase().replace(/\s+/g, '');
 	if (!q) return [];
-	const { rows } = await db.query<{ id: string; name: string; district_name: string; sub_district_name: string | null; xmin: number; ymin: number; xmax: number; ymax: number }>(
+	const { rows } = await db.query<{
+		id: string;
+		name: string;
+		district_name: string;
+		sub_district_name: string | null;
+		xmin: number;
+		ymin: number;
+		xmax: number;
+		ymax: number;
+	}>(
 		`SELECT n.id, n.name, d.name AS district_name, s.name AS sub_district_name,
 		        ST_XMin(n.boundary) AS xmin, ST_YMin(n.boundary) AS ymin, ST_XMax(n.boundary) AS xmax, ST_YMax(n.boundary) AS ymax
 		   FROM neighbourhood n JOIN district d ON d.code = n.district_code LEFT JOIN sub_district s ON s.code = n.sub_district_code

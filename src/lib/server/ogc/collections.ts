@@ -40,7 +40,10 @@ export const OGC_COLLECTIONS: OgcCollection[] = [
 	{
 		id: 'works',
 		title: { zh: '管线开挖作业', en: 'Excavation works' },
-		description: { zh: '已申报、批准、施工中和已完成的开挖作业；燃气、电力只到路段（演示数据）', en: 'Submitted, approved, running and finished works; gas and power at street level (demo data)' },
+		description: {
+			zh: '已申报、批准、施工中和已完成的开挖作业；燃气、电力只到路段（演示数据）',
+			en: 'Submitted, approved, running and finished works; gas and power at street level (demo data)'
+		},
 		from: workSource({ audience: 'public' }),
 		idExpr: 'w.id',
 		idType: 'bigint',
@@ -93,7 +96,9 @@ function conditions(c: OgcCollection, q: Omit<ItemsQuery, 'limit' | 'offset'>, p
 	// on the geometry the collection publishes, so a box tells no more than its features show
 	if (q.bbox) where.push(p.bbox(c.geometry, q.bbox));
 	if (c.time && (q.from || q.to)) {
-		where.push(`${c.time.start} IS NOT NULL AND daterange(${c.time.start}, ${c.time.end}, '[]') && daterange(coalesce(${p.add(q.from ?? null)}::date, '-infinity'), coalesce(${p.add(q.to ?? null)}::date, 'infinity'), '[]')`);
+		where.push(
+			`${c.time.start} IS NOT NULL AND daterange(${c.time.start}, ${c.time.end}, '[]') && daterange(coalesce(${p.add(q.from ?? null)}::date, '-infinity'), coalesce(${p.add(q.to ?? null)}::date, 'infinity'), '[]')`
+		);
 	}
 	return where;
 }
@@ -101,7 +106,15 @@ function conditions(c: OgcCollection, q: Omit<ItemsQuery, 'limit' | 'offset'>, p
 export async function collectionItems(db: Queryable, c: OgcCollection, q: ItemsQuery) {
 	const p = new SqlParams();
 	const where = conditions(c, q, p);
-	const query: FeatureQuery = { from: c.from, id: c.idExpr, geometry: c.geometry, properties: c.properties, where, orderBy: c.orderBy, page: { limit: q.limit, offset: q.offset } };
+	const query: FeatureQuery = {
+		from: c.from,
+		id: c.idExpr,
+		geometry: c.geometry,
+		properties: c.properties,
+		where,
+		orderBy: c.orderBy,
+		page: { limit: q.limit, offset: q.offset }
+	};
 	// one after the other: `db` may be a single connection, which runs one query at a time
 	const { rows } = await db.query<{ body: string }>(featureCollectionSql(query), p.values);
 	const count = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${c.from} WHERE ${where.join(' AND ')}`, p.values);
@@ -112,7 +125,10 @@ export async function collectionItem(db: Queryable, c: OgcCollection, cityCode: 
 	if (c.idType === 'bigint' && !/^\d{1,15}$/.test(featureId)) return null;
 	const p = new SqlParams();
 	const where = [...conditions(c, { cityCode }, p), `${c.idExpr} = ${p.add(featureId)}::${c.idType}`];
-	const { rows } = await db.query<{ body: string }>(featureCollectionSql({ from: c.from, id: c.idExpr, geometry: c.geometry, properties: c.properties, where, orderBy: c.orderBy }), p.values);
+	const { rows } = await db.query<{ body: string }>(
+		featureCollectionSql({ from: c.from, id: c.idExpr, geometry: c.geometry, properties: c.properties, where, orderBy: c.orderBy }),
+		p.values
+	);
 	return (JSON.parse(rows[0].body).features[0] as Record<string, unknown> | undefined) ?? null;
 }
 

@@ -31,7 +31,9 @@ const date = /^(\d{4}-\d{2}-\d{2})(T[0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
 /** RFC 3339 instant or interval (`a/b`, `../b`, `a/..`), read as whole dates. */
 const datetime = z
 	.string()
-	.refine((v) => v.split('/').length <= 2 && v.split('/').every((part) => part === '..' || date.test(part)) && v !== '..' && v !== '../..', { error: 'error.datetime_format' })
+	.refine((v) => v.split('/').length <= 2 && v.split('/').every((part) => part === '..' || date.test(part)) && v !== '..' && v !== '../..', {
+		error: 'error.datetime_format'
+	})
 	.transform((v) => {
 		const [a, b = a] = v.split('/');
 		return { from: a === '..' ? undefined : a.slice(0, 10), to: b === '..' ? undefined : b.slice(0, 10) };
@@ -41,8 +43,17 @@ const itemsQuery = z.object({
 	f: format,
 	bbox: bboxParam.optional(),
 	datetime: datetime.optional(),
-	limit: z.string().regex(/^\d{1,6}$/, { error: 'error.limit_format' }).transform(Number).refine((v) => v >= 1, { error: 'error.limit_format' }).optional(),
-	offset: z.string().regex(/^\d{1,9}$/, { error: 'error.offset_format' }).transform(Number).optional()
+	limit: z
+		.string()
+		.regex(/^\d{1,6}$/, { error: 'error.limit_format' })
+		.transform(Number)
+		.refine((v) => v >= 1, { error: 'error.limit_format' })
+		.optional(),
+	offset: z
+		.string()
+		.regex(/^\d{1,9}$/, { error: 'error.offset_format' })
+		.transform(Number)
+		.optional()
 });
 
 export const MAX_LIMIT = 10_000;

@@ -15,7 +15,11 @@ export function openApiDocument(base: string) {
 			'/conformance': { get: { operationId: 'getConformance', responses: { '200': { description: 'Conformance classes', content: json } } } },
 			'/collections': { get: { operationId: 'getCollections', responses: { '200': { description: 'Collections', content: json } } } },
 			'/collections/{collectionId}': {
-				get: { operationId: 'describeCollection', parameters: [collectionParam], responses: { '200': { description: 'Collection', content: json }, '404': { description: 'No such collection' } } }
+				get: {
+					operationId: 'describeCollection',
+					parameters: [collectionParam],
+					responses: { '200': { description: 'Collection', content: json }, '404': { description: 'No such collection' } }
+				}
 			},
 			'/collections/{collectionId}/items': {
 				get: {

@@ -10,9 +10,8 @@ export interface Organisation {
 }
 
 export async function listOrganisations(db: Queryable, cityCode: string): Promise<Organisation[]> {
-	const { rows } = await db.query<Organisation>(
-		'SELECT id, name, short_name, kind, hotline FROM organisation WHERE city_code = $1 ORDER BY kind, id',
-		[cityCode]
-	);
+	const { rows } = await db.query<Organisation>('SELECT id, name, short_name, kind, hotline FROM organisation WHERE city_code = $1 ORDER BY kind, id', [
+		cityCode
+	]);
 	return rows;
 }

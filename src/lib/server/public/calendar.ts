@@ -59,7 +59,12 @@ export async function worksCalendar(
 		return {
 			uid: `work-${w.id}@${host}`,
 			title: `${purpose} · ${w.organisation_name}`,
-			description: t(lang, 'feed.description', { purpose, organisation: w.organisation_name, hotline: w.hotline ?? '—', status: t(lang, `work_status.${w.status}` as MessageKey) }),
+			description: t(lang, 'feed.description', {
+				purpose,
+				organisation: w.organisation_name,
+				hotline: w.hotline ?? '—',
+				status: t(lang, `work_status.${w.status}` as MessageKey)
+			}),
 			location: [w.street, w.neighbourhood].filter(Boolean).join(' · '),
 			geo: { lat: Math.round(w.lat * 1e5) / 1e5, lon: Math.round(w.lon * 1e5) / 1e5 },
 			start: ymd(w.start_date),

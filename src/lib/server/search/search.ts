@@ -14,9 +14,7 @@ interface Placed {
 	py: number | null;
 }
 const place = (r: Placed): Pick<SearchHit, 'bbox' | 'point'> =>
-	r.xmin === null
-		? { bbox: null, point: null }
-		: { bbox: [r.xmin, r.ymin, r.xmax, r.ymax].map(Number) as Box, point: [Number(r.px), Number(r.py)] };
+	r.xmin === null ? { bbox: null, point: null } : { bbox: [r.xmin, r.ymin, r.xmax, r.ymax].map(Number) as Box, point: [Number(r.px), Number(r.py)] };
 // the box and a point on the geometry near its middle, as the columns `place` reads
 const placeSql = (g: string) =>
 	`ST_XMin(${g}) AS xmin, ST_YMin(${g}) AS ymin, ST_XMax(${g}) AS xmax, ST_YMax(${g}) AS ymax,
@@ -73,7 +71,9 @@ export async function searchEverything(db: Queryable, cityCode: string, query: s
 	);
 	for (const r of streets.rows) add({ kind: 'street', id: r.name, label: r.name, detail: r.districts, ...place(r) }, nameRank(r.name.toLowerCase(), q));
 
-	const orgs = await db.query<{ id: string; name: string; short_name: string }>(`SELECT id, name, short_name FROM organisation WHERE city_code = $1`, [cityCode]);
+	const orgs = await db.query<{ id: string; name: string; short_name: string }>(`SELECT id, name, short_name FROM organisation WHERE city_code = $1`, [
+		cityCode
+	]);
 	const orgHits = orgs.rows.flatMap((r) => {
 		const ranks = [nameRank(r.name.toLowerCase(), q), nameRank(r.short_name.toLowerCase(), q)].filter((x): x is number => x !== null);
 		return ranks.length ? [{ r, score: Math.min(...ranks) }] : [];
@@ -116,7 +116,10 @@ export async function searchEverything(db: Queryable, cityCode: string, query: s
 
 	const order = (k: SearchHit['kind']) => SEARCH_KINDS.indexOf(k);
 	return scored
-		.sort((a, b) => a.score - b.score || order(a.hit.kind) - order(b.hit.kind) || a.hit.label.length - b.hit.label.length || a.hit.label.localeCompare(b.hit.label, 'zh-CN'))
+		.sort(
+			(a, b) =>
+				a.score - b.score || order(a.hit.kind) - order(b.hit.kind) || a.hit.label.length - b.hit.label.length || a.hit.label.localeCompare(b.hit.label, 'zh-CN')
+		)
 		.slice(0, limit)
 		.map((s) => s.hit);
 }

@@ -26,7 +26,9 @@ async function clientSalt(db: Queryable): Promise<string> {
 }
 
 export async function clientHash(db: Queryable, address: string, userAgent: string): Promise<string> {
-	return createHash('sha256').update(`${await clientSalt(db)}|${address}|${userAgent}`).digest('hex');
+	return createHash('sha256')
+		.update(`${await clientSalt(db)}|${address}|${userAgent}`)
+		.digest('hex');
 }
 
 const HTML = /<\s*\/?\s*[a-z!][^>]*>/i;
@@ -39,19 +41,31 @@ export const RECEIPT_FORMAT = /^[A-Za-z0-9_-]{24}$/;
  * Stores a resident's need or evaluation as pending, after checking it; every refusal says why.
  * The rate limit is counted in the database, inside the same transaction as the insert.
  */
-export async function submitResident(db: Db, input: SubmissionInput, client: string, cityCode: string, lang: Lang): Promise<{ id: number; status: 'pending'; receipt: string }> {
+export async function submitResident(
+	db: Db,
+	input: SubmissionInput,
+	client: string,
+	cityCode: string,
+	lang: Lang
+): Promise<{ id: number; status: 'pending'; receipt: string }> {
 	const body = input.body.trim();
 	if (HTML.test(body)) throw new Invalid('invalid_submission', 'submission.error.html');
 	if ([...body].length < BODY_LENGTH.min) throw new Invalid('invalid_submission', 'submission.error.empty', { min: BODY_LENGTH.min });
-	if ([...body].length > BODY_LENGTH.max) throw new Invalid('invalid_submission', 'submission.error.too_long', { max: BODY_LENGTH.max, length: [...body].length });
+	if ([...body].length > BODY_LENGTH.max)
+		throw new Invalid('invalid_submission', 'submission.error.too_long', { max: BODY_LENGTH.max, length: [...body].length });
 	if (input.kind === 'need' && !input.category) {
-		throw new Invalid('invalid_submission', 'submission.error.category', { allowed: SUBMISSION_CATEGORIES.map((c) => t(lang, `submission.category.${c}`)).join('、') });
+		throw new Invalid('invalid_submission', 'submission.error.category', {
+			allowed: SUBMISSION_CATEGORIES.map((c) => t(lang, `submission.category.${c}`)).join('、')
+		});
 	}
 	if (input.kind === 'evaluation' && !(Number.isInteger(input.rating) && input.rating! >= 1 && input.rating! <= 5)) {
 		throw new Invalid('invalid_submission', 'submission.error.rating');
 	}
 	return db.transaction(async (tx) => {
-		const { rows: nbs } = await tx.query<{ name: string; status: string }>('SELECT name, status FROM neighbourhood WHERE id = $1 AND city_code = $2', [input.neighbourhood_id, cityCode]);
+		const { rows: nbs } = await tx.query<{ name: string; status: string }>('SELECT name, status FROM neighbourhood WHERE id = $1 AND city_code = $2', [
+			input.neighbourhood_id,
+			cityCode
+		]);
 		const nb = nbs[0];
 		if (!nb) throw new Invalid('invalid_submission', 'submission.error.neighbourhood_unknown', { value: input.neighbourhood_id });
 		if (input.kind === 'evaluation' && !['completed', 'accepted'].includes(nb.status)) {
@@ -66,7 +80,8 @@ export async function submitResident(db: Db, input: SubmissionInput, client: str
 		);
 		const { hour, day, oldest_in_hour } = counts[0];
 		if (hour >= RATE_LIMIT.perHour || day >= RATE_LIMIT.perDay) {
-			const minutes = hour >= RATE_LIMIT.perHour && oldest_in_hour ? Math.max(1, Math.ceil((Date.parse(oldest_in_hour) + 3_600_000 - Date.now()) / 60_000)) : 24 * 60;
+			const minutes =
+				hour >= RATE_LIMIT.perHour && oldest_in_hour ? Math.max(1, Math.ceil((Date.parse(oldest_in_hour) + 3_600_000 - Date.now()) / 60_000)) : 24 * 60;
 			throw new TooMany('rate_limited', 'submission.error.rate_limited', { per_hour: RATE_LIMIT.perHour, per_day: RATE_LIMIT.perDay, minutes });
 		}
 		// the sender's device keeps the receipt to learn later what became of it (submissionReceipts)
@@ -74,7 +89,16 @@ export async function submitResident(db: Db, input: SubmissionInput, client: str
 		const { rows } = await tx.query<{ id: number }>(
 			`INSERT INTO resident_submission (city_code, neighbourhood_id, kind, category, rating, body, client_hash, receipt_hash)
 			 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-			[cityCode, input.neighbourhood_id, input.kind, input.kind === 'need' ? input.category : null, input.kind === 'evaluation' ? input.rating : null, body, client, receiptHash(receipt)]
+			[
+				cityCode,
+				input.neighbourhood_id,
+				input.kind,
+				input.kind === 'need' ? input.category : null,
+				input.kind === 'evaluation' ? input.rating : null,
+				body,
+				client,
+				receiptHash(receipt)
+			]
 		);
 		return { id: Number(rows[0].id), status: 'pending' as const, receipt };
 	});
@@ -168,19 +192,31 @@ export async function submissionReceipts(db: Queryable, cityCode: string, receip
 }
 
 /** A planner publishes or hides (with a reason) a pending submission; published ones may be hidden later. */
-export async function moderateSubmission(db: Db, id: number, action: 'publish' | 'hide', reason: string | undefined, user: SessionUser, cityCode: string, lang: Lang) {
+export async function moderateSubmission(
+	db: Db,
+	id: number,
+	action: 'publish' | 'hide',
+	reason: string | undefined,
+	user: SessionUser,
+	cityCode: string,
+	lang: Lang
+) {
 	if (action === 'hide' && !reason?.trim()) throw new Invalid('reason_required', 'submission.error.reason_required');
 	return db.transaction(async (tx) => {
 		const { rows } = await tx.query<{ status: string }>('SELECT status FROM resident_submission WHERE id = $1 AND city_code = $2 FOR UPDATE', [id, cityCode]);
 		if (!rows[0]) throw new NotFound(`#${id}`);
 		const to = action === 'publish' ? 'published' : 'hidden';
 		if (rows[0].status === to) {
-			throw new StateConflict('already_moderated', 'submission.error.already_moderated', { status: t(lang, `submission.status.${rows[0].status}` as MessageKey) });
+			throw new StateConflict('already_moderated', 'submission.error.already_moderated', {
+				status: t(lang, `submission.status.${rows[0].status}` as MessageKey)
+			});
 		}
-		await tx.query(
-			`UPDATE resident_submission SET status = $2, moderation_reason = $3, moderated_by = $4, moderated_at = now() WHERE id = $1`,
-			[id, to, action === 'hide' ? reason!.trim() : null, user.id]
-		);
+		await tx.query(`UPDATE resident_submission SET status = $2, moderation_reason = $3, moderated_by = $4, moderated_at = now() WHERE id = $1`, [
+			id,
+			to,
+			action === 'hide' ? reason!.trim() : null,
+			user.id
+		]);
 		return { id, status: to };
 	});
 }

@@ -7,7 +7,13 @@ import type { Viewer } from './queries';
  * The repeat-excavation heat map: how often each ~100 m stretch of street was opened in `years`.
  * The public's map counts a work shown at street level only on the stretches it is shown along.
  */
-export async function streetHistory(db: Queryable, cityCode: string, years: number, until = serverToday(), viewer: Viewer = { audience: 'public' }): Promise<string> {
+export async function streetHistory(
+	db: Queryable,
+	cityCode: string,
+	years: number,
+	until = serverToday(),
+	viewer: Viewer = { audience: 'public' }
+): Promise<string> {
 	const since = addDays(until, -Math.round(years * 365.25));
 	const { rows } = await db.query<{ body: string }>(
 		`SELECT json_build_object('type', 'FeatureCollection', 'since', $2::text, 'until', $3::text, 'features', coalesce(json_agg(json_build_object(

@@ -175,15 +175,37 @@ export async function editWork(db: Db, id: number, patch: WorkPatch, user: Sessi
 	const valid = await validateWork(db, merged, user, patch.geometry ? crs : 'EPSG:4326', cityCode, lang);
 	return db.transaction(async (tx) => {
 		const locked = await lockWork(tx, id, cityCode);
-		if (locked.status !== status) throw new StateConflict('not_editable', 'work.error.not_editable', { id, status: t(lang, `work_status.${locked.status}` as MessageKey) });
+		if (locked.status !== status)
+			throw new StateConflict('not_editable', 'work.error.not_editable', { id, status: t(lang, `work_status.${locked.status}` as MessageKey) });
 		await tx.query(
 			`UPDATE work SET utility = $2, kind = $3, title = $4, description = $5, geom = ST_SetSRID(ST_GeomFromGeoJSON($6), 4326),
 			        width_m = $7, depth_m = $8, start_date = $9, end_date = $10, emergency = $11, internal_note = $12,
 			        neighbourhood_id = coalesce($13, neighbourhood_id), status = $14
 			  WHERE id = $1`,
-			[id, valid.utility, valid.kind, valid.title ?? null, valid.description ?? null, JSON.stringify(valid.geometry), valid.width_m, valid.depth_m ?? null, valid.start_date, valid.end_date, valid.emergency, valid.internal_note ?? null, valid.neighbourhood_id ?? null, nextStatus]
+			[
+				id,
+				valid.utility,
+				valid.kind,
+				valid.title ?? null,
+				valid.description ?? null,
+				JSON.stringify(valid.geometry),
+				valid.width_m,
+				valid.depth_m ?? null,
+				valid.start_date,
+				valid.end_date,
+				valid.emergency,
+				valid.internal_note ?? null,
+				valid.neighbourhood_id ?? null,
+				nextStatus
+			]
 		);
-		await tx.query('INSERT INTO work_event (work_id, user_id, action, from_status, to_status) VALUES ($1, $2, $3, $4, $5)', [id, user.id, 'edited', status, nextStatus]);
+		await tx.query('INSERT INTO work_event (work_id, user_id, action, from_status, to_status) VALUES ($1, $2, $3, $4, $5)', [
+			id,
+			user.id,
+			'edited',
+			status,
+			nextStatus
+		]);
 		return { id, status: nextStatus, conflicts: await describeWorkConflicts(tx, id, cityCode, lang) };
 	});
 }

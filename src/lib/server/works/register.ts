@@ -44,7 +44,15 @@ export interface CheckResult {
  * (`replaces`), the stored version of the work steps aside. Throws an Invalid listing every
  * problem of an invalid work, as `validateWork` does.
  */
-export async function checkWork(db: Queryable, feature: WorkFeature, user: SessionUser, crs: InputCrs, cityCode: string, lang: Lang, replaces?: number): Promise<CheckResult> {
+export async function checkWork(
+	db: Queryable,
+	feature: WorkFeature,
+	user: SessionUser,
+	crs: InputCrs,
+	cityCode: string,
+	lang: Lang,
+	replaces?: number
+): Promise<CheckResult> {
 	const wgs84 = toWgs84(feature.geometry, crs);
 	const { rows } = await db.query<{ r: { facts: FactsJson; check?: CheckJson } }>('SELECT work_check_feature($1, $2, $3, $4, $5, $6) AS r', [
 		cityCode,

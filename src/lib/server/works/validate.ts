@@ -67,7 +67,8 @@ export interface FactsJson {
 
 /** The geometry in WGS84: GCJ-02 is converted here, the other CRSs by PostGIS (`srid`). */
 export function toWgs84(geometry: WorkGeometry, crs: InputCrs): { geometry: WorkGeometry; srid: number } {
-	if (crs === 'GCJ-02') return { geometry: gcoord.transform(structuredClone(geometry) as never, gcoord.GCJ02, gcoord.WGS84) as unknown as WorkGeometry, srid: 4326 };
+	if (crs === 'GCJ-02')
+		return { geometry: gcoord.transform(structuredClone(geometry) as never, gcoord.GCJ02, gcoord.WGS84) as unknown as WorkGeometry, srid: 4326 };
 	return { geometry, srid: SRID[crs] };
 }
 
@@ -94,7 +95,14 @@ export async function registrationFacts(
 }
 
 /** Every problem of a work, given what the database knows of it; throws an Invalid listing them. Answers the geometry in WGS84. */
-export function validated(feature: { geometry: WorkGeometry; properties: WorkProperties }, user: SessionUser, facts: RegistrationFacts, crs: InputCrs, cityCode: string, lang: Lang): WorkGeometry {
+export function validated(
+	feature: { geometry: WorkGeometry; properties: WorkProperties },
+	user: SessionUser,
+	facts: RegistrationFacts,
+	crs: InputCrs,
+	cityCode: string,
+	lang: Lang
+): WorkGeometry {
 	const geometry = checkGeometry(facts.geometry, facts.wgs84, crs, facts.city ?? { name: cityCode, extent: '' });
 	const problems = [...geometry.problems, ...checkProperties(feature.properties, user, facts, lang)];
 	if (problems.length) throw invalidWork(problems, lang);
@@ -102,22 +110,35 @@ export function validated(feature: { geometry: WorkGeometry; properties: WorkPro
 }
 
 /** The geometry against the city: valid, inside, not degenerate, not too big. */
-export function checkGeometry(facts: GeometryFacts | null, geometry: WorkGeometry, crs: InputCrs, city: { name: string; extent: string }): { problems: Problem[]; geometry: WorkGeometry } {
+export function checkGeometry(
+	facts: GeometryFacts | null,
+	geometry: WorkGeometry,
+	crs: InputCrs,
+	city: { name: string; extent: string }
+): { problems: Problem[]; geometry: WorkGeometry } {
 	// coordinates PostGIS cannot transform (a zone's metres read as degrees) lie outside the city too,
 	// said in the same words as the form says it, so the two are shown as one
 	if (!facts) return { problems: [{ path: 'geometry', key: 'work.error.outside_city', params: { city: city.name, extent: city.extent, crs } }], geometry };
 	const problems: Problem[] = [];
 	const round = (n: number) => (n < 10 ? n.toFixed(1) : String(Math.round(n)));
 	if (!facts.valid) {
-		problems.push({ path: 'geometry', key: 'work.error.geometry_invalid', params: { reason: facts.reason ?? '?', lon: facts.lon?.toFixed(6) ?? '?', lat: facts.lat?.toFixed(6) ?? '?' } });
+		problems.push({
+			path: 'geometry',
+			key: 'work.error.geometry_invalid',
+			params: { reason: facts.reason ?? '?', lon: facts.lon?.toFixed(6) ?? '?', lat: facts.lat?.toFixed(6) ?? '?' }
+		});
 	}
 	if (!facts.inside) problems.push({ path: 'geometry', key: 'work.error.outside_city', params: { city: facts.city, extent: facts.extent, crs } });
 	if (facts.dim === 1) {
-		if (facts.min_part_m < LINE_LENGTH_M.min) problems.push({ path: 'geometry', key: 'work.error.line_too_short', params: { length: round(facts.min_part_m), min: LINE_LENGTH_M.min } });
-		if (facts.length_m > LINE_LENGTH_M.max) problems.push({ path: 'geometry', key: 'work.error.line_too_long', params: { length: round(facts.length_m), max: LINE_LENGTH_M.max } });
+		if (facts.min_part_m < LINE_LENGTH_M.min)
+			problems.push({ path: 'geometry', key: 'work.error.line_too_short', params: { length: round(facts.min_part_m), min: LINE_LENGTH_M.min } });
+		if (facts.length_m > LINE_LENGTH_M.max)
+			problems.push({ path: 'geometry', key: 'work.error.line_too_long', params: { length: round(facts.length_m), max: LINE_LENGTH_M.max } });
 	} else {
-		if (facts.valid && facts.area_m2 < AREA_M2.min) problems.push({ path: 'geometry', key: 'work.error.area_too_small', params: { area: round(facts.area_m2), min: AREA_M2.min } });
-		if (facts.area_m2 > AREA_M2.max) problems.push({ path: 'geometry', key: 'work.error.area_too_large', params: { area: round(facts.area_m2), max: AREA_M2.max } });
+		if (facts.valid && facts.area_m2 < AREA_M2.min)
+			problems.push({ path: 'geometry', key: 'work.error.area_too_small', params: { area: round(facts.area_m2), min: AREA_M2.min } });
+		if (facts.area_m2 > AREA_M2.max)
+			problems.push({ path: 'geometry', key: 'work.error.area_too_large', params: { area: round(facts.area_m2), max: AREA_M2.max } });
 	}
 	return { problems, geometry: JSON.parse(facts.geojson) as WorkGeometry };
 }
@@ -129,7 +150,11 @@ export function checkProperties(p: WorkProperties, user: SessionUser, facts: Reg
 	let registrant: Registrant = { role: user.role, organisation: null };
 	if (!org) problems.push({ path: 'properties.organisation', key: 'work.error.organisation_unknown', params: { value: p.organisation } });
 	else if (user.role === 'utility' && user.organisationId !== org.id) {
-		problems.push({ path: 'properties.organisation', key: 'work.error.organisation_not_yours', params: { own: user.organisationName ?? user.organisationId ?? '', value: p.organisation } });
+		problems.push({
+			path: 'properties.organisation',
+			key: 'work.error.organisation_not_yours',
+			params: { own: user.organisationName ?? user.organisationId ?? '', value: p.organisation }
+		});
 	} else registrant = { role: user.role, organisation: org };
 	// the rules that need no database are the registration form's too (domain/work-checks.ts)
 	problems.push(...propertyProblems(p, registrant, lang, today, facts.settings.emergency_registration_hours));

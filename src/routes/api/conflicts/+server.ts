@@ -16,8 +16,16 @@ const query = orderedDates(
 		district: districtList.optional(),
 		kind: codeList(CONFLICT_KINDS).optional(),
 		severity: codeList(['high', 'medium', 'low'] as const).optional(),
-		organisation: z.string().regex(/^[a-z0-9_,-]+$/, { error: 'error.organisation_format' }).transform((v) => v.split(',')).optional(),
-		work: z.string().regex(/^\d{1,15}$/, { error: 'error.work_id_format' }).transform(Number).optional(),
+		organisation: z
+			.string()
+			.regex(/^[a-z0-9_,-]+$/, { error: 'error.organisation_format' })
+			.transform((v) => v.split(','))
+			.optional(),
+		work: z
+			.string()
+			.regex(/^\d{1,15}$/, { error: 'error.work_id_format' })
+			.transform(Number)
+			.optional(),
 		format: z.enum(['geojson', 'json']).optional()
 	})
 );

@@ -16,7 +16,11 @@ const query = orderedDates(
 		district: districtList.optional(),
 		status: codeList(NEIGHBOURHOOD_STATUSES).optional(),
 		rain_sewage: codeList(RAIN_SEWAGE_STATES).optional(),
-		batch_year: z.string().regex(/^\d{4}(,\d{4})*$/, { error: 'error.year_format' }).transform((v) => v.split(',').map(Number)).optional()
+		batch_year: z
+			.string()
+			.regex(/^\d{4}(,\d{4})*$/, { error: 'error.year_format' })
+			.transform((v) => v.split(',').map(Number))
+			.optional()
 	})
 );
 
@@ -24,7 +28,17 @@ export const GET = endpoint(async ({ url, locals }) => {
 	const q = parseSearchParams(url, query, locals.lang);
 	const body = await neighbourhoodCollection(
 		locals.db,
-		{ cityCode: defaultCityCode(), bbox: q.bbox, from: q.from, to: q.to, at: q.at, district: q.district, status: q.status, rainSewage: q.rain_sewage, batchYear: q.batch_year },
+		{
+			cityCode: defaultCityCode(),
+			bbox: q.bbox,
+			from: q.from,
+			to: q.to,
+			at: q.at,
+			district: q.district,
+			status: q.status,
+			rainSewage: q.rain_sewage,
+			batchYear: q.batch_year
+		},
 		locals.user ? 'staff' : 'public'
 	);
 	return geojsonResponse(body);

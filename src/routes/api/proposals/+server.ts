@@ -7,7 +7,10 @@ import { listProposals } from '$lib/server/conflicts/proposals';
 import { defaultCityCode } from '$lib/server/city';
 
 const query = z.object({
-	organisation: z.string().regex(/^[a-z0-9][a-z0-9_-]{1,62}$/, { error: 'error.organisation_format' }).optional()
+	organisation: z
+		.string()
+		.regex(/^[a-z0-9][a-z0-9_-]{1,62}$/, { error: 'error.organisation_format' })
+		.optional()
 });
 
 /** Joint-works proposals, the largest saving first (planners and utilities). */

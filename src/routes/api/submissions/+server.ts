@@ -24,7 +24,10 @@ export const POST = endpoint(async ({ request, locals, getClientAddress }) => {
 
 const query = z.object({
 	status: codeList(['pending', 'published', 'hidden'] as const).optional(),
-	neighbourhood: z.string().regex(/^[a-z0-9][a-z0-9_-]{1,62}$/, { error: 'error.neighbourhood_format' }).optional()
+	neighbourhood: z
+		.string()
+		.regex(/^[a-z0-9][a-z0-9_-]{1,62}$/, { error: 'error.neighbourhood_format' })
+		.optional()
 });
 
 /** The moderation queue and history, for planners. */

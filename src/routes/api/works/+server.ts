@@ -17,13 +17,23 @@ const query = orderedDates(
 		bbox: bboxParam.optional(),
 		from: isoDate.optional(),
 		to: isoDate.optional(),
-		organisation: z.string().regex(/^[a-z0-9_,-]+$/, { error: 'error.organisation_format' }).transform((v) => v.split(',')).optional(),
+		organisation: z
+			.string()
+			.regex(/^[a-z0-9_,-]+$/, { error: 'error.organisation_format' })
+			.transform((v) => v.split(','))
+			.optional(),
 		utility: codeList(UTILITIES).optional(),
 		kind: codeList(WORK_KINDS).optional(),
 		status: codeList(WORK_STATUSES).optional(),
 		district: districtList.optional(),
-		neighbourhood: z.string().regex(/^[a-z0-9][a-z0-9_-]{1,62}$/, { error: 'error.neighbourhood_format' }).optional(),
-		needs_review: z.enum(['true', 'false'], { error: 'error.boolean_format' }).transform((v) => v === 'true').optional()
+		neighbourhood: z
+			.string()
+			.regex(/^[a-z0-9][a-z0-9_-]{1,62}$/, { error: 'error.neighbourhood_format' })
+			.optional(),
+		needs_review: z
+			.enum(['true', 'false'], { error: 'error.boolean_format' })
+			.transform((v) => v === 'true')
+			.optional()
 	})
 );
 

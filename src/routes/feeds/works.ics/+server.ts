@@ -7,7 +7,10 @@ import { worksCalendar } from '$lib/server/public/calendar';
 import { defaultCityCode } from '$lib/server/city';
 
 const query = z.object({
-	neighbourhood: z.string().regex(/^[a-z0-9][a-z0-9_-]{1,62}$/, { error: 'error.neighbourhood_format' }).optional(),
+	neighbourhood: z
+		.string()
+		.regex(/^[a-z0-9][a-z0-9_-]{1,62}$/, { error: 'error.neighbourhood_format' })
+		.optional(),
 	bbox: bboxParam.optional()
 });
 

@@ -8,7 +8,11 @@ import { defaultCityCode } from '$lib/server/city';
 import { viewerOf } from '$lib/server/works/queries';
 
 const query = z.object({
-	years: z.string().regex(/^([1-9]|10)$/, { error: 'error.years_format' }).transform(Number).optional(),
+	years: z
+		.string()
+		.regex(/^([1-9]|10)$/, { error: 'error.years_format' })
+		.transform(Number)
+		.optional(),
 	until: isoDate.optional()
 });
 

@@ -18,5 +18,7 @@ const body = z.object({ status: z.enum(WORK_STATUSES), reason: z.string().max(50
 export const POST = endpoint(async ({ params, request, locals }: RequestEvent) => {
 	const user = requireRole(locals.user, 'planner', 'utility');
 	const { status, reason, confirm_conflicts } = parseBody(await readJson(request, 10_000), body, locals.lang);
-	return json(await changeStatus(locals.db, workIdParam(params.id), { status, reason, confirmConflicts: confirm_conflicts }, user, defaultCityCode(), locals.lang));
+	return json(
+		await changeStatus(locals.db, workIdParam(params.id), { status, reason, confirmConflicts: confirm_conflicts }, user, defaultCityCode(), locals.lang)
+	);
 });
