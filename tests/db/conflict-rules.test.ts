@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openTestDb } from '../support/db';
 import {
 	CITY,
 	ORIGIN,
-	insertDistrict,
 	insertNeighbourhood,
-	insertOrganisation,
+	insertTrench,
+	openScenarioDb,
+	scenarioCorner,
 	insertWork,
 	lineAt,
 	multi,
@@ -30,12 +30,7 @@ describe('one catalogue of conflict rules, the same in SQL', () => {
 	let here: [number, number];
 
 	beforeAll(async () => {
-		({ db, close } = await openTestDb('migrated'));
-		await insertDistrict(db);
-		await insertOrganisation(db, 'org-water', 'water');
-		await insertOrganisation(db, 'org-drain', 'drainage');
-		await insertOrganisation(db, 'org-telecom', 'telecom');
-		await insertOrganisation(db, 'org-road', 'municipal');
+		({ db, close } = await openScenarioDb());
 		await db.query(
 			`INSERT INTO historic_district (id, city_code, name, protection_level, boundary) VALUES ('hd-rules', $1, '测试街区', 'provincial', ST_SetSRID(ST_GeomFromGeoJSON($2), 4326))`,
 			[CITY, JSON.stringify(multi(squareAt(0, 0, 200, offset(ORIGIN, 16000, 16000))))]
@@ -51,11 +46,10 @@ describe('one catalogue of conflict rules, the same in SQL', () => {
 	afterAll(() => close());
 	beforeEach(() => {
 		slot += 1;
-		here = offset(ORIGIN, (slot % 10) * 3000 - 15000, Math.floor(slot / 10) * 3000 - 15000);
+		here = scenarioCorner(slot);
 	});
 
-	const work = (w: Partial<WorkFixture> & { northM?: number }) =>
-		insertWork(db, { organisation_id: 'org-water', geom: lineAt(0, w.northM ?? 0, 100, here), ...w });
+	const work = (w: Partial<WorkFixture> & { northM?: number }) => insertTrench(db, here, w);
 
 	/** One scenario per rule (and the sequence rule with the road), each giving the rows it breaks. */
 	const scenarios: Record<string, () => Promise<{ rows: ConflictRow[]; expect: ConflictKind }>> = {

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { openTestDb } from '../support/db';
 import {
 	CITY,
 	ORIGIN,
-	insertDistrict,
 	insertNeighbourhood,
-	insertOrganisation,
+	insertTrench,
+	openScenarioDb,
+	scenarioCorner,
 	insertWork,
 	lineAt,
 	multi,
@@ -29,23 +29,16 @@ describe('conflict engine', () => {
 	let here: [number, number];
 
 	beforeAll(async () => {
-		({ db, close } = await openTestDb('migrated'));
-		await insertDistrict(db);
-		await insertOrganisation(db, 'org-water', 'water');
-		await insertOrganisation(db, 'org-gas', 'gas');
-		await insertOrganisation(db, 'org-drain', 'drainage');
-		await insertOrganisation(db, 'org-telecom', 'telecom');
-		await insertOrganisation(db, 'org-road', 'municipal');
+		({ db, close } = await openScenarioDb());
 	});
 	afterAll(() => close());
 	beforeEach(() => {
 		slot += 1;
-		here = offset(ORIGIN, (slot % 10) * 3000 - 15000, Math.floor(slot / 10) * 3000 - 15000);
+		here = scenarioCorner(slot);
 	});
 
 	/** A 100 m east-west trench `northM` metres north of this test's corner. */
-	const work = (w: Partial<WorkFixture> & { northM?: number; eastM?: number }) =>
-		insertWork(db, { organisation_id: 'org-water', geom: lineAt(w.eastM ?? 0, w.northM ?? 0, 100, here), ...w });
+	const work = (w: Partial<WorkFixture> & { northM?: number; eastM?: number }) => insertTrench(db, here, w);
 	const kindsOf = (rows: ConflictRow[]) => rows.map((r) => r.kind).sort();
 	const pairKinds = async (a: number, b: number) => kindsOf((await conflictsOfWork(db, a)).filter((r) => r.work_ids.includes(b)));
 

@@ -1,11 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import proj4 from 'proj4';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { startApp, type RunningApp } from '../support/app';
-import { launchBrowser, openMap, patch, pixelsPainted, project, screenshot, settle, signIn } from '../support/browser';
+import { browserSuite, openMap, patch, pixelsPainted, project, screenshot, settle, signIn } from '../support/browser';
 import { NEIGHBOURHOOD_COLOURS, RAIN_SEWAGE_COLOURS } from '../../src/lib/map/palette';
 import { geometryBbox } from '../../src/lib/geo/representative-point';
 import { insidePolygon, labelPoint } from '../../src/lib/geo/label-point';
@@ -40,34 +39,9 @@ const CGCS2000_GK_117E = '+proj=tmerc +lat_0=0 +lon_0=117 +k=1 +x_0=500000 +y_0=
 const GK_CROSSING = ACROSS_XUNYANG_ROAD.map((p) => proj4('EPSG:4326', CGCS2000_GK_117E, p));
 
 describe('layout and words, in Chromium', () => {
-	let app: RunningApp;
-	let browser: Browser;
-	const contexts: BrowserContext[] = [];
-	beforeAll(async () => {
-		[app, browser] = await Promise.all([startApp('demo'), launchBrowser()]);
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await app?.stop();
-	});
-	afterEach(async () => {
-		await Promise.all(contexts.splice(0).map((c) => c.close()));
-	});
-
-	async function open(lang: 'zh' | 'en', viewport = { width: 1280, height: 800 }, phone = false) {
-		const context = await browser.newContext({
-			baseURL: app.url,
-			viewport,
-			locale: lang === 'zh' ? 'zh-CN' : 'en-GB',
-			...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 1 } : {})
-		});
-		contexts.push(context);
-		await context.addCookies([{ name: 'lang', value: lang, url: app.url }]);
-		const page = await context.newPage();
-		const errors: string[] = [];
-		page.on('pageerror', (e) => errors.push(`${e.name}: ${e.message}`));
-		return { page, errors };
-	}
+	const suite = browserSuite();
+	const open = (lang: 'zh' | 'en', viewport = { width: 1280, height: 800 }, phone = false) =>
+		suite.open({ lang, viewport, phone, langCookie: true, consoleErrors: false });
 
 	/** each item of the header: its box, and the line height of its text */
 	const headerItems = (page: Page) =>
@@ -102,17 +76,17 @@ describe('layout and words, in Chromium', () => {
 		// a resident's need waiting for review puts the pending badge in the planner's header
 		const need = await page.request.post('/api/submissions', {
 			data: { neighbourhood_id: heHua.id, kind: 'need', category: 'parking', body: '希望改造时在院内增设电动车充电车棚，谢谢。' },
-			headers: { origin: app.url, 'user-agent': 'layout-test' }
+			headers: { origin: suite.app.url, 'user-agent': 'layout-test' }
 		});
 		expect(need.status()).toBeLessThan(300);
-		await signIn(page, app.url);
+		await signIn(page, suite.app.url);
 		await page.goto('/?l=-');
 		await page.getByTestId('nav-moderation').locator('.pending').waitFor();
 		await expectOneLine(page, 'zh 1280');
 		await screenshot(page, 'layout-header-zh-1280');
 		for (const width of [1280, 1440, 1600]) {
 			const en = await open('en', { width, height: 800 });
-			await signIn(en.page, app.url);
+			await signIn(en.page, suite.app.url);
 			await en.page.goto('/?l=-');
 			await en.page.getByTestId('nav-moderation').waitFor();
 			await expectOneLine(en.page, `en ${width}`);
@@ -141,7 +115,7 @@ describe('layout and words, in Chromium', () => {
 	/** the register desk at 浔阳路, signed in as the planner, with a window that has not begun */
 	async function register() {
 		const mp = await open('zh');
-		await signIn(mp.page, app.url);
+		await signIn(mp.page, suite.app.url);
 		await openMap(mp.page, `/?${here(ACROSS_XUNYANG_ROAD[0], 17)}&desk=register`);
 		await mp.page.getByTestId('register').waitFor();
 		const start = addDays(testToday(), 30);

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { startApp, type RunningApp } from '../support/app';
-import { launchBrowser, newMapPage, openMap, patch, pixelsPainted, project, screenshot, settle, signIn, type MapPage, type Rgb } from '../support/browser';
+import { browserSuite, openMap, patch, pixelsPainted, project, screenshot, settle, signIn, type MapPage, type Rgb } from '../support/browser';
 import {
 	HIGHLIGHT_COLOUR,
 	HISTORIC_COLOUR,
@@ -57,24 +55,11 @@ const GAS: Rgb = UTILITY_COLOURS.gas;
 const GAS_ALPHA = STATUS_ALPHA.planned / 255;
 
 describe('the planners’ map in a real browser (Chromium, software WebGL), on the demo data', () => {
-	let app: RunningApp;
-	let browser: Browser;
-	let current: MapPage | undefined;
-	beforeAll(async () => {
-		[app, browser] = await Promise.all([startApp('demo'), launchBrowser()]);
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await app?.stop();
-	});
-	afterEach(async () => {
-		await current?.page.context().close();
-		current = undefined;
-	});
+	const suite = browserSuite();
 	const open = async (lang: 'zh' | 'en' = 'zh', signedIn = false) => {
-		current = await newMapPage(browser, app.url, lang);
-		if (signedIn) await signIn(current.page, app.url);
-		return current;
+		const mp = await suite.open({ lang });
+		if (signedIn) await signIn(mp.page, suite.app.url);
+		return mp;
 	};
 	/** the marker of the 湓浦路 conflict, as the API places it */
 	const penpuConflict = async (mp: MapPage) => {

@@ -1,8 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page, Response } from 'playwright-core';
 import ICAL from 'ical.js';
-import { startApp, type RunningApp } from '../support/app';
-import { launchBrowser, patch, pixelsPainted, project, screenshot, settle, signIn, type Rgb } from '../support/browser';
+import { browserSuite, patch, pixelsPainted, project, screenshot, settle, signIn, type Rgb } from '../support/browser';
 import { NEED_COLOURS, UTILITY_COLOURS } from '../../src/lib/map/palette';
 
 /** WeChat's own browser on an Android phone, as residents open a shared link */
@@ -18,45 +17,10 @@ const HEHUA = { id: 'nb-360403-032', name: '荷花二巷43号院' };
 const GAS: Rgb = UTILITY_COLOURS.gas;
 
 describe('the residents’ side on a phone (360×740, touch, WeChat), and the planners’ moderation and needs', () => {
-	let app: RunningApp;
-	let browser: Browser;
-	const contexts: BrowserContext[] = [];
-	beforeAll(async () => {
-		[app, browser] = await Promise.all([startApp('demo'), launchBrowser()]);
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await app?.stop();
-	});
-	afterEach(async () => {
-		await Promise.all(contexts.splice(0).map((c) => c.close()));
-	});
-
-	/** a fresh phone (no shared cookies or storage between tests), its errors collected */
-	async function phone(lang: 'zh' | 'en' = 'zh', at?: [number, number]) {
-		const context = await browser.newContext({
-			baseURL: app.url,
-			viewport: { width: 360, height: 740 },
-			deviceScaleFactor: 1,
-			isMobile: true,
-			hasTouch: true,
-			userAgent: WECHAT,
-			locale: lang === 'zh' ? 'zh-CN' : 'en-GB',
-			// where the phone says it is, when asked and allowed
-			...(at ? { geolocation: { longitude: at[0], latitude: at[1] }, permissions: ['geolocation'] } : {})
-		});
-		contexts.push(context);
-		const page = await context.newPage();
-		const errors: string[] = [];
-		page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
-		page.on('pageerror', (e) => errors.push(`${e.name}: ${e.message}`));
-		return { page, errors };
-	}
-	async function desktop() {
-		const context = await browser.newContext({ baseURL: app.url, viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-		contexts.push(context);
-		return context.newPage();
-	}
+	const suite = browserSuite();
+	/** a fresh phone in WeChat, its errors collected */
+	const phone = (lang: 'zh' | 'en' = 'zh', at?: [number, number]) => suite.open({ lang, phone: true, userAgent: WECHAT, geolocation: at });
+	const desktop = async () => (await suite.open()).page;
 	/** the residents' map has its data and has drawn it */
 	async function settlePublic(page: Page) {
 		await page.waitForSelector('[data-testid=public-map][data-busy=false]', { timeout: 60_000 });
@@ -69,7 +33,7 @@ describe('the residents’ side on a phone (360×740, touch, WeChat), and the pl
 	const sendNeed = (page: Page, neighbourhood: string, category: string, body: string, client: string) =>
 		page.request.post('/api/submissions', {
 			data: { neighbourhood_id: neighbourhood, kind: 'need', category, body },
-			headers: { origin: app.url, 'user-agent': `${WECHAT} ${client}` }
+			headers: { origin: suite.app.url, 'user-agent': `${WECHAT} ${client}` }
 		});
 
 	it('finds a street in the residents’ search and shows what is dug around it', async () => {
@@ -233,7 +197,7 @@ describe('the residents’ side on a phone (360×740, touch, WeChat), and the pl
 		await page.goto(`/n/${BINJIANG.id}`);
 		const path = await page.getByTestId('calendar-ics').getAttribute('href');
 		expect(path).toBe(`/feeds/works.ics?neighbourhood=${BINJIANG.id}`);
-		expect(await page.getByTestId('calendar-webcal').getAttribute('href')).toBe(`${app.url.replace(/^http:/, 'webcal:')}${path}`);
+		expect(await page.getByTestId('calendar-webcal').getAttribute('href')).toBe(`${suite.app.url.replace(/^http:/, 'webcal:')}${path}`);
 		const res = await page.request.get(path!);
 		expect(res.headers()['content-type']).toContain('text/calendar');
 		const events = new ICAL.Component(ICAL.parse(await res.text())).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
@@ -244,7 +208,7 @@ describe('the residents’ side on a phone (360×740, touch, WeChat), and the pl
 	it('puts nothing private in the public pages: not in their text, not in any answer the phone receives', async () => {
 		// what staff see and the public must not: cadres' phones, internal notes
 		const staff = await desktop();
-		await signIn(staff, app.url);
+		await signIn(staff, suite.app.url);
 		const all = await (await staff.request.get('/api/neighbourhoods')).json();
 		const withSecrets = all.features.find((f: { properties: Record<string, unknown> }) => f.properties.internal_note && f.properties.community_cadre_phone);
 		const secrets = all.features
@@ -294,7 +258,7 @@ describe('the residents’ side on a phone (360×740, touch, WeChat), and the pl
 		for (const [n, body] of ['楼下停车位太少', '晚上车停到消防通道', '电动车没地方充电'].entries()) {
 			expect((await sendNeed(page, HEHUA.id, 'parking', body, `needs-${n}`)).status()).toBe(201);
 		}
-		await signIn(page, app.url);
+		await signIn(page, suite.app.url);
 		const needs = await (await page.request.get('/api/submissions/needs')).json();
 		const here = needs.features.find((f: { id: string }) => f.id === HEHUA.id);
 		const at = here.geometry.coordinates as [number, number];

@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import proj4 from 'proj4';
-import { startApp, client, type RunningApp } from '../support/app';
-import { launchBrowser, newMapPage, openMap, patch, pixelsPainted, project, screenshot, settle, type MapPage } from '../support/browser';
+import { client } from '../support/app';
+import { browserSuite, openMap, patch, pixelsPainted, project, screenshot, settle } from '../support/browser';
 import { OPENINGS_COLOURS, UTILITY_COLOURS } from '../../src/lib/map/palette';
 import { addDays } from '../../src/lib/domain/work-rules';
 import { testToday } from '../support/clock';
@@ -28,32 +28,15 @@ const at = (lonLat: [number, number], zoom: number) => `c=${lonLat[0]},${lonLat[
 type Json = Record<string, any>;
 
 describe('registering excavation windows in a real browser, on the demo data', () => {
-	let app: RunningApp;
-	let browser: Browser;
-	let pages: MapPage[] = [];
-	beforeAll(async () => {
-		[app, browser] = await Promise.all([startApp('demo'), launchBrowser()]);
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await app?.stop();
-	});
-	afterEach(async () => {
-		for (const p of pages) await p.page.context().close();
-		pages = [];
-	});
-	const open = async (lang: 'zh' | 'en' = 'zh') => {
-		const mp = await newMapPage(browser, app.url, lang);
-		pages.push(mp);
-		return mp;
-	};
+	const suite = browserSuite();
+	const open = (lang: 'zh' | 'en' = 'zh') => suite.open({ lang });
 	/** signs in through the API (the login page itself is exercised by the first test) */
 	const signInAs = async (page: Page, who: string) => {
-		const res = await page.request.post('/api/session', { data: { email: `${who}@demo.digonce.cn`, password: PASSWORD }, headers: { origin: app.url } });
+		const res = await page.request.post('/api/session', { data: { email: `${who}@demo.digonce.cn`, password: PASSWORD }, headers: { origin: suite.app.url } });
 		expect(res.status()).toBe(200);
 	};
 	const api = async (who: string) => {
-		const c = client(app.url);
+		const c = client(suite.app.url);
 		expect((await c('/api/session', { method: 'POST', body: JSON.stringify({ email: `${who}@demo.digonce.cn`, password: PASSWORD }) })).status).toBe(200);
 		return c;
 	};
@@ -138,7 +121,6 @@ describe('registering excavation windows in a real browser, on the demo data', (
 		await screenshot(page, '11-register-saved');
 		expect(water.errors).toEqual([]);
 		await page.context().close();
-		pages = pages.filter((p) => p !== water);
 
 		// the planners' map, signed in as the renovation office
 		const planner = await open();
@@ -430,7 +412,7 @@ describe('registering excavation windows in a real browser, on the demo data', (
 	});
 
 	it('toggles the repeat-excavation heat map: a street opened again and again is painted in its colour', async () => {
-		const history = (await (await client(app.url)('/api/streets/history?years=5')).json()) as Json;
+		const history = (await (await client(suite.app.url)('/api/streets/history?years=5')).json()) as Json;
 		const busiest = [...history.features].sort((x: Json, y: Json) => y.properties.openings - x.properties.openings)[0];
 		expect(busiest.properties.openings).toBeGreaterThanOrEqual(2);
 		const coords = busiest.geometry.coordinates as [number, number][];

@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startApp, type RunningApp } from '../support/app';
-import { launchBrowser, newMapPage } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from '../support/browser';
 import { UTILITY_COLOURS, SEVERITY_COLOURS } from '../../src/lib/map/palette';
 import { TOKENS, tokenRgb } from '../../src/lib/styles/tokens';
 
 const rgb = ([r, g, b]: number[]) => `rgb(${r}, ${g}, ${b})`;
 
 describe('design tokens in the browser', () => {
-	let app: RunningApp;
-	let browser: Browser;
-	beforeAll(async () => {
-		[app, browser] = await Promise.all([startApp('demo'), launchBrowser()]);
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await app?.stop();
-	});
+	const suite = browserSuite();
 
 	it('the header is painted in the accent token, and the map palette’s colours are the page’s custom properties', async () => {
-		const { page, errors } = await newMapPage(browser, app.url);
+		const { page, errors } = await suite.open();
 		await page.goto('/m');
 		const seen = await page.evaluate(() => {
 			const root = getComputedStyle(document.documentElement);
@@ -37,6 +27,5 @@ describe('design tokens in the browser', () => {
 		expect(seen.high).toBe(TOKENS['severity-high']);
 		expect(tokenRgb('severity-high')).toEqual(SEVERITY_COLOURS.high);
 		expect(errors).toEqual([]);
-		await page.context().close();
 	});
 });

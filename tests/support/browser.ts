@@ -1,7 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { CHROMIUM } from './browser-global-setup';
+import { startApp, type RunningApp } from './app';
+import type { Template } from './backend';
 
 const root = resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = join(root, 'test-results/e2e');
@@ -29,16 +32,95 @@ export interface MapPage {
 	errors: string[];
 }
 
-/** A fresh context (no shared cookies between tests) with errors collected. */
-export async function newMapPage(browser: Browser, baseURL: string, lang: 'zh' | 'en' = 'zh'): Promise<MapPage> {
-	const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 }, locale: lang === 'zh' ? 'zh-CN' : 'en-GB' });
+export interface PageOptions {
+	lang?: 'zh' | 'en';
+	viewport?: { width: number; height: number };
+	/** a phone: touch, mobile layout, 360×740 unless a viewport is given */
+	phone?: boolean;
+	userAgent?: string;
+	/** where the device says it is, when asked and allowed */
+	geolocation?: [number, number];
+	/** also carry the lang cookie, as a visitor who chose a language does */
+	langCookie?: boolean;
+	/** count console errors as errors too, not only uncaught exceptions (default) */
+	consoleErrors?: boolean;
+}
+
+/** A fresh context (no shared cookies or storage between tests) with errors collected. */
+export async function newMapPage(browser: Browser, baseURL: string, lang: 'zh' | 'en' = 'zh', options: Omit<PageOptions, 'lang'> = {}): Promise<MapPage> {
+	const {
+		phone = false,
+		viewport = phone ? { width: 360, height: 740 } : { width: 1280, height: 800 },
+		userAgent,
+		geolocation,
+		consoleErrors = true
+	} = options;
+	const context = await browser.newContext({
+		baseURL,
+		viewport,
+		locale: lang === 'zh' ? 'zh-CN' : 'en-GB',
+		...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 1 } : {}),
+		...(userAgent ? { userAgent } : {}),
+		...(geolocation ? { geolocation: { longitude: geolocation[0], latitude: geolocation[1] }, permissions: ['geolocation'] } : {})
+	});
+	if (options.langCookie) await context.addCookies([{ name: 'lang', value: lang, url: baseURL }]);
 	const page = await context.newPage();
 	const errors: string[] = [];
-	page.on('console', (m) => {
-		if (m.type() === 'error') errors.push(m.text());
-	});
+	if (consoleErrors)
+		page.on('console', (m) => {
+			if (m.type() === 'error') errors.push(m.text());
+		});
 	page.on('pageerror', (e) => errors.push(`${e.name}: ${e.message}`));
 	return { page, errors };
+}
+
+export interface BrowserSuite {
+	readonly app: RunningApp;
+	readonly browser: Browser;
+	/** a fresh page, closed after the test */
+	open(options?: PageOptions): Promise<MapPage>;
+}
+
+/**
+ * The built app on its own demo database and one Chromium for a describe block; every page opened
+ * through it is closed after its test.
+ */
+export function browserSuite(env: Record<string, string> = {}, template: Template = 'demo'): BrowserSuite {
+	let app: RunningApp | undefined;
+	let browser: Browser | undefined;
+	const open: MapPage[] = [];
+	beforeAll(async () => {
+		[app, browser] = await Promise.all([startApp(template, env), launchBrowser()]);
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await app?.stop();
+	});
+	afterEach(async () => {
+		await Promise.all(
+			open.splice(0).map((p) =>
+				p.page
+					.context()
+					.close()
+					.catch(() => undefined)
+			)
+		);
+	});
+	return {
+		get app() {
+			if (!app) throw new Error('the app is not started yet: use it inside a test');
+			return app;
+		},
+		get browser() {
+			if (!browser) throw new Error('the browser is not started yet: use it inside a test');
+			return browser;
+		},
+		async open(options: PageOptions = {}) {
+			const mp = await newMapPage(this.browser, this.app.url, options.lang ?? 'zh', options);
+			open.push(mp);
+			return mp;
+		}
+	};
 }
 
 export async function signIn(page: Page, baseURL: string) {

@@ -1,4 +1,5 @@
-import type { Queryable } from '../../src/lib/server/db/types';
+import type { Db, Queryable } from '../../src/lib/server/db/types';
+import { openTestDb } from './db';
 import { hashPassword } from '../../src/lib/server/auth/password';
 
 export const CITY = '360400';
@@ -120,3 +121,28 @@ export async function insertUser(
 	);
 	return rows[0].id;
 }
+
+/**
+ * A migrated test database laid out for the conflict engine's scenarios: one district and an
+ * organisation of each kind the rules weigh (org-water, org-gas, org-drain, org-telecom, org-road).
+ */
+export async function openScenarioDb(): Promise<{ db: Db; close(): Promise<void> }> {
+	const opened = await openTestDb('migrated');
+	await insertDistrict(opened.db);
+	for (const [id, kind] of [
+		['org-water', 'water'],
+		['org-gas', 'gas'],
+		['org-drain', 'drainage'],
+		['org-telecom', 'telecom'],
+		['org-road', 'municipal']
+	])
+		await insertOrganisation(opened.db, id, kind);
+	return opened;
+}
+
+/** The n-th corner of the test city, 3 km from the others, so that one scenario never meets another. */
+export const scenarioCorner = (slot: number) => offset(ORIGIN, (slot % 10) * 3000 - 15000, Math.floor(slot / 10) * 3000 - 15000);
+
+/** A 100 m east-west trench of org-water (unless the fixture says otherwise), northM north and eastM east of a corner. */
+export const insertTrench = (db: Queryable, corner: [number, number], w: Partial<WorkFixture> & { northM?: number; eastM?: number }) =>
+	insertWork(db, { organisation_id: 'org-water', geom: lineAt(w.eastM ?? 0, w.northM ?? 0, 100, corner), ...w });

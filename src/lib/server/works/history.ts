@@ -21,8 +21,8 @@ export async function streetHistory(
 		          'properties', json_build_object('street_id', h.street_id, 'name', h.name, 'class', h.class,
 		                                          'openings', h.openings, 'work_ids', h.work_ids))
 		          ORDER BY h.street_id, h.stretch), '[]'::json))::text AS body
-		   FROM ${viewer.audience === 'staff' ? 'street_openings' : 'street_openings_public'}($1, $2::date, $3::date) h`,
-		[cityCode, since, until]
+		   FROM street_openings($1, $2::date, $3::date, $4) h`,
+		[cityCode, since, until, viewer.audience !== 'staff']
 	);
 	return rows[0].body;
 }
