@@ -3,7 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, unlinkSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { migrate, MigrationError, readSqlFiles } from '../../src/lib/server/db/migrate';
-import { openTestDb } from '../support/db';
+import { spawn } from 'node:child_process';
+import { createTestDatabase, openTestDb } from '../support/db';
 import { backendName } from '../support/backend';
 import type { Db } from '../../src/lib/server/db/types';
 
@@ -98,19 +99,63 @@ describe('migrations', () => {
 
 // PostgreSQL serves many connections; only the embedded database has a directory to guard.
 describe.skipIf(backendName() === 'postgres')('the embedded data directory', () => {
-	it('refuses a second process on the same directory, saying which holds it', async () => {
+	const root = resolve(import.meta.dirname, '../..');
+	const opener = `import('${resolve(root, 'src/lib/server/db/pglite.ts')}').then(m => m.openPglite(process.argv[1])).then(db => db.close()).then(() => console.log('opened'), e => { console.log(e.message); process.exit(3); })`;
+	/** another server process opening the directory, waiting at most `waitS` for a live holder */
+	const openElsewhere = (dataDir: string, waitS: number) =>
+		new Promise<{ status: number | null; stdout: string }>((done) => {
+			const child = spawn(process.execPath, ['--import', 'tsx', '-e', opener, dataDir], {
+				cwd: root,
+				env: { ...process.env, DIGONCE_LOCK_WAIT_S: String(waitS) }
+			});
+			let stdout = '';
+			child.stdout.on('data', (d) => (stdout += d));
+			child.on('exit', (status) => done({ status, stdout }));
+		});
+
+	it('refuses a second process on the same directory, saying which holds it, once it has waited', async () => {
 		const { testDb, close } = await openTestDb('bare');
 		try {
-			const { spawnSync } = await import('node:child_process');
-			const script = `import('${resolve(import.meta.dirname, '../../src/lib/server/db/pglite.ts')}').then(m => m.openPglite(process.argv[1])).then(() => console.log('opened'), e => { console.log(e.message); process.exit(3); })`;
-			const second = spawnSync(process.execPath, ['--import', 'tsx', '-e', script, testDb.dataDir!], {
-				encoding: 'utf8',
-				cwd: resolve(import.meta.dirname, '../..')
-			});
+			const second = await openElsewhere(testDb.dataDir!, 1);
 			expect(second.status).toBe(3);
 			expect(second.stdout).toMatch(/in use by another process \(pid \d+\)\. Stop that server, or set DATA_DIR/);
 		} finally {
 			await close();
+		}
+	});
+
+	it('takes over the lock of a server killed with -9 whose process is a zombie, or whose pid another process now has', async () => {
+		const testDb = await createTestDatabase('bare');
+		const lock = join(testDb.dataDir!, 'digonce.lock');
+		// a child that exits and is never collected by its parent (bash turned into `sleep`): a zombie, still in the process table
+		const parent = spawn('bash', ['-c', 'sleep 0 & echo $!; exec sleep 60']);
+		try {
+			const zombie = Number(await new Promise<string>((r) => parent.stdout.once('data', (d) => r(String(d)))));
+			await new Promise((r) => setTimeout(r, 200));
+			expect(readFileSync(`/proc/${zombie}/stat`, 'utf8')).toMatch(/\) Z /);
+			writeFileSync(lock, String(zombie));
+			expect((await openElsewhere(testDb.dataDir!, 5)).stdout).toContain('opened');
+
+			// the pid of a live process, but not the process that wrote the lock: it started at another time
+			writeFileSync(lock, `${parent.pid} 1`);
+			expect((await openElsewhere(testDb.dataDir!, 5)).stdout).toContain('opened');
+		} finally {
+			parent.kill('SIGKILL');
+			await testDb.dispose();
+		}
+	});
+
+	it('waits for a live holder that is shutting down, then opens', async () => {
+		const testDb = await createTestDatabase('bare');
+		const holder = spawn('sleep', ['2']);
+		try {
+			writeFileSync(join(testDb.dataDir!, 'digonce.lock'), String(holder.pid));
+			const second = await openElsewhere(testDb.dataDir!, 30);
+			expect(second.stdout).toContain('opened');
+			expect(holder.exitCode).toBe(0);
+		} finally {
+			holder.kill();
+			await testDb.dispose();
 		}
 	});
 });

@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TYPE_OID, parseNumeric, keepDate, type Db, type Queryable } from './types';
 
@@ -10,7 +10,7 @@ import { TYPE_OID, parseNumeric, keepDate, type Db, type Queryable } from './typ
  */
 export async function openPglite(dataDir: string): Promise<Db> {
 	mkdirSync(dataDir, { recursive: true });
-	const releaseLock = lockDataDir(dataDir);
+	const releaseLock = await lockDataDir(dataDir);
 	const pglite = await PGlite.create(dataDir, {
 		extensions: { postgis },
 		parsers: {
@@ -63,9 +63,48 @@ export async function openPglite(dataDir: string): Promise<Db> {
 	};
 }
 
-function alive(pid: number): boolean {
+/** A process's start time in clock ticks since boot (Linux), which tells a reused pid from the one that wrote a lock. */
+function startTime(pid: number): string | null {
 	try {
-		process.kill(pid, 0);
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		// the command name in parentheses may hold spaces: fields are counted after its closing one
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		// a zombie has died; only its parent has not yet collected it
+		if (fields[0] === 'Z' || fields[0] === 'X') return null;
+		return fields[19];
+	} catch {
+		return null;
+	}
+}
+
+interface Holder {
+	pid: number;
+	/** null where /proc is not there to read */
+	started: string | null;
+}
+
+function ownMark(): string {
+	return `${process.pid} ${startTime(process.pid) ?? '-'}`;
+}
+
+function readHolder(lock: string): Holder | null {
+	try {
+		const [pid, started] = readFileSync(lock, 'utf8').trim().split(/\s+/);
+		return Number.isInteger(Number(pid)) && Number(pid) > 0 ? { pid: Number(pid), started: started && started !== '-' ? started : null } : null;
+	} catch {
+		return null;
+	}
+}
+
+/** Whether the process that wrote the lock still runs: not dead, not a zombie, not another process given its pid. */
+function holds(holder: Holder): boolean {
+	if (holder.pid === process.pid) return false;
+	if (existsSync('/proc/self/stat')) {
+		const now = startTime(holder.pid);
+		return now !== null && (holder.started === null || holder.started === now);
+	}
+	try {
+		process.kill(holder.pid, 0);
 		return true;
 	} catch (err) {
 		return (err as NodeJS.ErrnoException).code === 'EPERM';
@@ -74,20 +113,34 @@ function alive(pid: number): boolean {
 
 /**
  * One process per data directory: two PGlite instances writing the same files would corrupt them.
- * A lock left by a process that died is taken over.
+ * A lock left by a process that died (killed, a zombie, or its pid since given to another process)
+ * is taken over; one held by a live process is waited for (DIGONCE_LOCK_WAIT_S, default 30 s), as
+ * when a supervisor restarts the server while the old one is still shutting down, and only then refused.
  */
-function lockDataDir(dataDir: string): () => void {
+async function lockDataDir(dataDir: string): Promise<() => void> {
 	const lock = join(dataDir, 'digonce.lock');
-	try {
-		writeFileSync(lock, String(process.pid), { flag: 'wx' });
-	} catch {
-		const holder = Number(readFileSync(lock, 'utf8'));
-		if (holder !== process.pid && alive(holder)) {
-			throw new Error(
-				`The embedded database in ${dataDir} is in use by another process (pid ${holder}). Stop that server, or set DATA_DIR to another directory.`
-			);
+	const waitS = Number(process.env.DIGONCE_LOCK_WAIT_S ?? 30);
+	const deadline = Date.now() + (Number.isFinite(waitS) && waitS >= 0 ? waitS : 30) * 1000;
+	const mark = ownMark();
+	for (;;) {
+		try {
+			writeFileSync(lock, mark, { flag: 'wx' });
+			break;
+		} catch {
+			const holder = readHolder(lock);
+			if (!holder || !holds(holder)) {
+				writeFileSync(lock, mark);
+				break;
+			}
+			if (Date.now() >= deadline)
+				throw new Error(
+					`The embedded database in ${dataDir} is in use by another process (pid ${holder.pid}). Stop that server, or set DATA_DIR to another directory.`
+				);
+			await new Promise((r) => setTimeout(r, 250));
 		}
-		writeFileSync(lock, String(process.pid));
 	}
-	return () => rmSync(lock, { force: true });
+	return () => {
+		// only our own lock: a process that took over a lock it thought dead must keep it
+		if (readHolder(lock)?.pid === process.pid) rmSync(lock, { force: true });
+	};
 }
