@@ -8,17 +8,25 @@ import { TYPE_OID, parseNumeric, keepDate, type Db, type Queryable } from './typ
  * PGlite is one connection. Every query and transaction goes through one queue, so a request's
  * transaction never interleaves with another request's statements.
  */
-export async function openPglite(dataDir: string): Promise<Db> {
+const options = {
+	extensions: { postgis },
+	parsers: {
+		[TYPE_OID.int8]: parseNumeric,
+		[TYPE_OID.numeric]: parseNumeric,
+		[TYPE_OID.date]: keepDate
+	}
+};
+
+export interface PgliteDb extends Db {
+	readonly kind: 'pglite';
+	/** The whole data directory as a gzipped tarball, consistent: taken between two queries. */
+	dumpDataDir(): Promise<Blob>;
+}
+
+export async function openPglite(dataDir: string): Promise<PgliteDb> {
 	mkdirSync(dataDir, { recursive: true });
 	const releaseLock = await lockDataDir(dataDir);
-	const pglite = await PGlite.create(dataDir, {
-		extensions: { postgis },
-		parsers: {
-			[TYPE_OID.int8]: parseNumeric,
-			[TYPE_OID.numeric]: parseNumeric,
-			[TYPE_OID.date]: keepDate
-		}
-	});
+	const pglite = await PGlite.create(dataDir, options);
 
 	let tail: Promise<unknown> = Promise.resolve();
 	function serialise<T>(task: () => Promise<T>): Promise<T> {
@@ -55,12 +63,25 @@ export async function openPglite(dataDir: string): Promise<Db> {
 					})
 				)
 			),
+		dumpDataDir: () => serialise(() => pglite.dumpDataDir('gzip')),
 		close: () =>
 			serialise(async () => {
 				await pglite.close();
 				releaseLock();
 			})
 	};
+}
+
+/** Fills an empty data directory from a tarball made by dumpDataDir. */
+export async function loadPgliteDataDir(dataDir: string, tarball: Blob): Promise<void> {
+	mkdirSync(dataDir, { recursive: true });
+	const releaseLock = await lockDataDir(dataDir);
+	try {
+		const pglite = await PGlite.create(dataDir, { ...options, loadDataDir: tarball });
+		await pglite.close();
+	} finally {
+		releaseLock();
+	}
 }
 
 /** A process's start time in clock ticks since boot (Linux), which tells a reused pid from the one that wrote a lock. */
